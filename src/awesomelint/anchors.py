@@ -1,0 +1,40 @@
+"""GitHub heading anchors: the slug a heading gets, so ToC links can be checked and written."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_MD_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|!?\[([^\]]*)\]\[[^\]]*\]|<[^>]+>|[*_`~]")
+_KEEP = re.compile(r"[^\w\- ]", re.UNICODE)
+
+
+def plain_text(markdown: str) -> str:
+    """Heading or label Markdown reduced to the text a reader sees (links → their text)."""
+    text = _MD_MARKUP.sub(lambda m: m.group(1) or m.group(2) or "", markdown)
+    return re.sub(r"\\(.)", r"\1", text).strip()
+
+
+def slugify(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces → hyphens."""
+    text = plain_text(heading).lower()
+    text = "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cs", "Co"))
+    text = _KEEP.sub("", text)
+    return text.replace(" ", "-")
+
+
+class SlugCounter:
+    """Assigns unique anchors in document order, as GitHub does (`a`, `a-1`, `a-2`)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def add(self, heading: str) -> str:
+        base = slugify(heading)
+        n = self.seen.get(base)
+        if n is None:
+            self.seen[base] = 0
+            return base
+        n += 1
+        self.seen[base] = n
+        return f"{base}-{n}"

@@ -1,0 +1,105 @@
+"""The importable API behind the commands: load a list (Markdown or our YAML), convert, render.
+
+The CLI is a thin layer over these functions; they raise `InputError` for bad input.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from awesomelint.errors import InputError
+from awesomelint.model import Block, Document, EntryList, Prose, Table
+from awesomelint.source import SourceText, read_source
+
+DATA_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass
+class Loaded:
+    doc: Document
+    source: SourceText
+    is_data: bool
+
+
+def is_data_path(path: str) -> bool:
+    return path.lower().endswith(DATA_SUFFIXES)
+
+
+def load(path: str | os.PathLike[str], source: SourceText | None = None) -> Loaded:
+    """Read a Markdown list or an awesomelint YAML/JSON data file into records."""
+    name = str(path)
+    src = source if source is not None else read_source(path)
+    if is_data_path(name):
+        from awesomelint.yamlio import from_data, load_yaml
+
+        data = load_yaml(src.text, name)  # YAML is a superset of JSON
+        return Loaded(from_data(data, name), src, True)
+    from awesomelint.parse import parse_source
+
+    doc = parse_source(src)
+    return Loaded(doc, src, False)
+
+
+def settle(doc: Document, src: SourceText) -> Document:
+    """Keep verbatim source on each list or table whose canonical rendering would not be equivalent.
+
+    A block may be stored as records only when re-rendering it gives the same page (GitHub's
+    renderer) and the same records; otherwise its `markdown` holds the source, so nothing that we
+    do not understand is ever lost.
+    """
+    lines = src.text.split("\n")
+    refs = "\n".join(b.markdown for _, b in doc.iter_blocks() if isinstance(b, Prose) and b.kind == "reference")
+    for _, block in doc.iter_blocks():
+        if isinstance(block, (EntryList, Table)) and block.markdown is None:
+            original = "\n".join(lines[block.line - 1 : block.end_line])
+            if not block_renders_same(block, original, refs):
+                block.markdown = original
+    return doc
+
+
+def block_renders_same(block: Block, original: str, refs: str = "") -> bool:
+    from awesomelint.htmlcheck import same_page
+    from awesomelint.parse import parse_text
+    from awesomelint.render.markdown import render_block
+    from awesomelint.yamlio import block_data, strip_lines
+
+    rendered = render_block(block)
+    if rendered == original:
+        return True
+    suffix = "\n\n" + refs if refs else ""
+    if not same_page(original + suffix, rendered + suffix):
+        return False
+    again = parse_text(rendered + suffix)
+    got = [strip_lines(block_data(b)) for b in again.intro if not (isinstance(b, Prose) and b.kind == "reference")]
+    want = [strip_lines(block_data(block))]
+    return got == want
+
+
+def convert(path: str, to: str = "yaml", source: SourceText | None = None) -> str:
+    """A list as YAML or JSON text (records, lossless)."""
+    from awesomelint.yamlio import dump_json, dump_yaml, to_data
+
+    loaded = load(path, source)
+    doc = loaded.doc if loaded.is_data else settle(loaded.doc, loaded.source)
+    data = to_data(doc)
+    if to == "json":
+        return dump_json(data)
+    if to == "yaml":
+        return dump_yaml(data)
+    if to == "md":
+        return render_markdown(doc) + "\n"
+    raise InputError(path, f"unknown output format {to!r}")
+
+
+def render_markdown(doc: Document) -> str:
+    from awesomelint.render.markdown import render_document
+
+    return render_document(doc)
+
+
+def render(path: str, source: SourceText | None = None) -> str:
+    """A data file (or a Markdown list) rendered as canonical Markdown, with a final newline."""
+    loaded = load(path, source)
+    doc = loaded.doc if loaded.is_data else settle(loaded.doc, loaded.source)
+    return render_markdown(doc) + "\n"

@@ -1,0 +1,41 @@
+"""The rendering oracle: GitHub's renderer (cmark-gfm) and a whitespace normalisation for comparing pages.
+
+Used wherever we must prove that a rewrite did not change what readers see (fmt, lint --fix,
+and choosing which blocks `convert` can store as records only). The normalisation collapses
+whitespace and trims it only next to block-level tags; `<pre>` content is compared verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BLOCK = r"(?:p|li|ul|ol|h[1-6]|table|thead|tbody|tr|td|th|blockquote|pre|div|hr|br|details|summary|dl|dt|dd)"
+_TRIM = re.compile(r"\s*(</?" + _BLOCK + r"\b[^>]*>)\s*")
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
+_WS = re.compile(r"\s+")
+
+
+def render_html(markdown: str) -> str:
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
+    return cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+
+
+def normalize_html(html: str) -> str:
+    parts = _PRE.split(html)
+    return "".join(p if i % 2 else _TRIM.sub(r"\1", _WS.sub(" ", p)) for i, p in enumerate(parts)).strip()
+
+
+def same_page(a: str, b: str) -> bool:
+    """Do two Markdown texts render to the same page on GitHub?"""
+    return a == b or normalize_html(render_html(a)) == normalize_html(render_html(b))
+
+
+def page_diff(a: str, b: str, name: str = "") -> str:
+    """A unified diff of the normalised HTML of two Markdown texts (empty when equal)."""
+    import difflib
+
+    ha = normalize_html(render_html(a)).replace("><", ">\n<").split("\n")
+    hb = normalize_html(render_html(b)).replace("><", ">\n<").split("\n")
+    return "\n".join(difflib.unified_diff(ha, hb, f"{name} (input, HTML)", f"{name} (output, HTML)", lineterm="", n=1))

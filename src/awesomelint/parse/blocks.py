@@ -1,0 +1,350 @@
+"""Block parsing: mistune 3.4 with source lines added, and the fixes real lists need.
+
+mistune's tokens carry no positions. We subclass `BlockState` and `BlockParser` so every block
+token and every list item gets `line` and `end_line` (1-based, inclusive, in the file's lines):
+
+* `PosState` remembers where a child state (list item, block quote) starts in its parent:
+  child sources map 1:1 onto the parent's lines.
+* `PosBlockParser.parse_method` knows that a rule-dispatched token starts at `m.start()` and ends
+  where the method returns; paragraphs and the indented-code fast path are stamped where they
+  are created.
+* `_parse_list_item` (a private module-level function of mistune, looked up as a global) is
+  wrapped to record each item's first line and its child state.
+
+Fixes for real lists: a `</details>`-style HTML line right under a list item is not swallowed,
+GFM tables whose rows lack the trailing `|` keep all rows (our own table rule), link reference
+definitions become `ref_def` tokens with their lines, and front matter is skipped.
+Inline parsing is left to the caller, on the raw `text` of the blocks it cares about.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from typing import Any
+
+import mistune
+from mistune import list_parser
+from mistune.block_parser import BlockParser
+from mistune.core import BlockState
+
+Token = dict[str, Any]
+
+_seq = itertools.count(1)
+
+
+class PosState(BlockState):
+    """A block state that can turn its own offsets into absolute line numbers."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rel_line = 0  # line of src[0] in the parent's src (0-based)
+        self._abs: int | None = None
+        self._nl: list[int] | None = None
+        self.last_child: PosState | None = None
+
+    def child_state(self, src: str, lazy_line_starts: Any = None) -> PosState:
+        child = super().child_state(src, lazy_line_starts)
+        self.last_child = child  # type: ignore[assignment]
+        return child  # type: ignore[return-value]
+
+    def local_line(self, offset: int) -> int:
+        """0-based line of `offset` within this state's own src."""
+        if self._nl is None:
+            self._nl = [m.start() for m in re.finditer("\n", self.src)]
+        return bisect_right(self._nl, offset - 1) if offset > 0 else 0
+
+    def abs_base(self) -> int:
+        if self._abs is None:
+            self._abs = self.rel_line + (self.parent.abs_base() if self.parent is not None else 0)
+        return self._abs
+
+    def append_token(self, token: Token) -> None:
+        if "_s" not in token:
+            token["_s"] = (self, self.cursor, next(_seq), True)
+        self.tokens.append(token)
+
+    def prepend_token(self, token: Token) -> None:
+        if "_s" not in token:
+            token["_s"] = (self, self.cursor, next(_seq), True)
+        self.tokens.insert(len(self.tokens) - 1, token)
+
+    def add_paragraph(self, text: str) -> None:
+        last = self.last_token()
+        if last and last["type"] == "paragraph":
+            last["text"] += text
+        else:
+            self.tokens.append({"type": "paragraph", "text": text, "_s": (self, self.cursor, next(_seq), False)})
+
+
+# rule 6 of HTML blocks also ends the tag name at ">" or "/>" (mistune needs whitespace there,
+# so `</details>` right under a list item was swallowed into the item)
+_BLOCK_HTML = BlockParser.BLOCK_HTML.replace(r"(?:[ \t]+|\n|$)", r"(?:[ \t]+|\n|$|(?=/?>))")
+
+# GFM table: a header line with a pipe, then a delimiter row; matched together so a lone line with
+# a pipe is never taken for a table start.
+_DELIM_CELL = r"[ \t]*:?-+:?[ \t]*"
+TABLE_PATTERN = (
+    r"^ {0,3}(?P<table_head>[^\n]*\|[^\n]*)\n"
+    r" {0,3}(?P<table_delim>\|?" + _DELIM_CELL + r"(?:\|" + _DELIM_CELL + r")*\|?[ \t]*)$"
+)
+_DELIM_HAS_PIPE = re.compile(r"\|")
+REF_DEF_LINE = re.compile(r"^ {0,3}\[")
+
+
+def split_cells(row: str) -> list[str]:
+    """Split a table row on unescaped pipes; leading and trailing pipes are dropped, cells trimmed."""
+    s = row.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|") and not s.endswith("\\|"):
+        s = s[:-1]
+    cells: list[str] = []
+    cur: list[str] = []
+    i = 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\" and i + 1 < len(s):
+            cur.append(s[i : i + 2])
+            i += 2
+            continue
+        if c == "|":
+            cells.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(c)
+        i += 1
+    cells.append("".join(cur).strip())
+    return cells
+
+
+def _align(cell: str) -> str | None:
+    cell = cell.strip()
+    left, right = cell.startswith(":"), cell.endswith(":")
+    if left and right:
+        return "center"
+    if left:
+        return "left"
+    if right:
+        return "right"
+    return None
+
+
+class PosBlockParser(BlockParser):
+    """mistune's block parser, with positions and our fixes (see the module docstring)."""
+
+    state_cls = PosState
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.specification["block_html"] = _BLOCK_HTML
+        self.register("table", TABLE_PATTERN, _parse_table, before="paragraph")
+        for rules in (self.list_rules, self.block_quote_rules):
+            if "table" not in rules:
+                rules.append("table")
+        self._break_rules = re.compile(
+            "|".join(
+                "(?:%s)" % self.specification[name]
+                for name in ("atx_heading", "fenced_code", "block_quote", "thematic_break", "block_html")
+            ),
+            re.M,
+        )
+
+    def parse_method(self, m: re.Match[str], state: PosState) -> int | None:  # type: ignore[override]
+        seq0 = next(_seq)
+        start = m.start()
+        end = super().parse_method(m, state)
+        tokens = state.tokens
+        for tok in tokens[-1 : -6 : -1] if tokens else ():
+            s = tok.get("_s")
+            if s is None or (s[3] and s[2] > seq0):
+                tok["_s"] = (state, start, next(_seq), False)
+                if end:
+                    tok["_e"] = (state, end)
+            elif tok["type"] == "heading" and tok.get("style") == "setext" and end and "_e" not in tok:
+                tok["_e"] = (state, end)
+        return end
+
+    def _parse_indent_code_fast(self, state: PosState) -> int | None:  # type: ignore[override]
+        n = len(state.tokens)
+        end = super()._parse_indent_code_fast(state)
+        if end is not None and len(state.tokens) > n:
+            state.tokens[-1]["_e"] = (state, end)
+        return end
+
+    def parse_block_quote(self, m: re.Match[str], state: PosState) -> int:  # type: ignore[override]
+        first = state.local_line(state.cursor)
+        end = super().parse_block_quote(m, state)
+        for tok in reversed(state.tokens):
+            if tok["type"] == "block_quote":
+                tok["_child"] = state.last_child
+                break
+        if state.last_child is not None:
+            state.last_child.rel_line = first
+        return end
+
+    def parse_ref_link(self, m: re.Match[str], state: PosState) -> int | None:  # type: ignore[override]
+        end = super().parse_ref_link(m, state)
+        if end:
+            state.append_token({"type": "ref_def", "raw": state.src[m.start() : end]})
+        return end
+
+    def is_break(self, line: str) -> bool:
+        return bool(self._break_rules.match(line))
+
+
+def _parse_table(block: PosBlockParser, m: re.Match[str], state: PosState) -> int | None:
+    head_line, delim_line = m.group("table_head"), m.group("table_delim")
+    if not (_DELIM_HAS_PIPE.search(delim_line) or head_line.strip().startswith("|")):
+        return None
+    header = split_cells(head_line)
+    delims = split_cells(delim_line)
+    if len(header) != len(delims) or not all(re.fullmatch(r":?-+:?", d.strip()) for d in delims):
+        return None
+    pos = m.end() + 1
+    rows: list[tuple[int, str]] = []
+    while pos < state.cursor_max:
+        line = state.get_line(pos)
+        if not line.strip() or block.is_break(line):
+            break
+        rows.append((pos, line.rstrip("\n")))
+        pos += len(line)
+    token: Token = {
+        "type": "table",
+        "header": header,
+        "align": [_align(d) for d in delims],
+        "rows": [{"offset": off, "cells": split_cells(text), "raw": text} for off, text in rows],
+        "head_raw": head_line,
+        "delim_raw": delim_line,
+    }
+    state.append_token(token)
+    return pos
+
+
+_orig_parse_list_item = list_parser._parse_list_item
+
+
+def _parse_list_item(block: Any, bullet: str, item: Any, token: Token, state: Any, rules: list[str]) -> Any:
+    if not isinstance(state, PosState):
+        return _orig_parse_list_item(block, bullet, item, token, state, rules)
+    marker_local = state.local_line(state.cursor - 1)
+    marker_line_text = state.src[state.src.rfind("\n", 0, state.cursor - 1) + 1 : state.cursor]
+    nxt = _orig_parse_list_item(block, bullet, item, token, state, rules)
+    li = token["children"][-1]
+    child = state.last_child
+    assert child is not None
+    child.rel_line = marker_local + (0 if item.text.strip() else 1)
+    li["_ls"] = (state, marker_local)
+    li["_child"] = child
+    li["marker"] = item.marker
+    li["marker_indent"] = len(item.spaces)
+    li["marker_line"] = marker_line_text.rstrip("\n")
+    return nxt
+
+
+list_parser._parse_list_item = _parse_list_item
+
+# a self-closing tag alone on its line (`<br />`) is an HTML block (CommonMark rule 7)
+_block_parser_module = __import__("mistune.block_parser", fromlist=["_OPEN_TAG_END"])
+_block_parser_module._OPEN_TAG_END = re.compile(
+    _block_parser_module.HTML_ATTRIBUTES + r"[ \t]*/?>[ \t]*(?:\n|$)"
+)
+
+
+def _make_markdown() -> mistune.Markdown:
+    block = PosBlockParser()
+    return mistune.Markdown(renderer=None, block=block, inline=mistune.InlineParser())
+
+
+_MD: mistune.Markdown | None = None
+
+
+def markdown() -> mistune.Markdown:
+    global _MD
+    if _MD is None:
+        _MD = _make_markdown()
+    return _MD
+
+
+def parse_blocks(text: str, skip_lines: int = 0) -> tuple[list[Token], dict[str, Any]]:
+    """Parse `text` ("\\n" endings) into block tokens with `line`/`end_line`; return (tokens, env).
+
+    `skip_lines` lines at the top (front matter) are not parsed, and line numbers stay absolute.
+    """
+    md = markdown()
+    state = PosState()
+    state.process(text + "\n")
+    if skip_lines:
+        pos = 0
+        for _ in range(skip_lines):
+            nl = state.src.find("\n", pos)
+            pos = len(state.src) if nl < 0 else nl + 1
+        state.cursor = pos
+    md.block.parse(state)
+    _assign_lines(state.tokens)
+    return state.tokens, state.env
+
+
+def _line_of(stamp: tuple[Any, ...]) -> int:
+    st, off = stamp[0], stamp[1]
+    return st.abs_base() + st.local_line(off) + 1
+
+
+def _assign_lines(tokens: list[Token]) -> None:
+    for tok in tokens:
+        s = tok.pop("_s", None)
+        e = tok.pop("_e", None)
+        if s is not None:
+            tok["line"] = _line_of(s)
+        typ = tok["type"]
+        if typ == "list_item":
+            child = tok.pop("_child")
+            st, local = tok.pop("_ls")
+            tok["line"] = st.abs_base() + local + 1
+            _assign_lines(tok["children"])
+            src = child.src.rstrip()
+            tok["end_line"] = child.abs_base() + src.count("\n") + 1
+            if "line" not in tok:
+                tok["line"] = child.abs_base() + 1
+            continue
+        if typ == "block_quote":
+            child = tok.pop("_child", None)
+            _assign_lines(tok["children"])
+            if child is not None:
+                tok["end_line"] = child.abs_base() + child.src.rstrip().count("\n") + 1
+            elif e is not None:
+                tok["end_line"] = _line_of((e[0], max(e[1] - 1, 0)))
+            continue
+        if typ == "list":
+            _assign_lines(tok["children"])
+            items = tok["children"]
+            if items:
+                tok["line"] = items[0]["line"]
+                tok["end_line"] = max(it["end_line"] for it in items)
+            continue
+        if typ == "table":
+            st = s[0] if s else None
+            for row in tok["rows"]:
+                off = row.pop("offset")
+                row["line"] = st.abs_base() + st.local_line(off) + 1 if st else 0
+            tok["end_line"] = tok["rows"][-1]["line"] if tok["rows"] else tok.get("line", 0) + 1
+            continue
+        if typ == "paragraph" or (typ == "heading" and tok.get("style") == "setext" and e is None):
+            tok["end_line"] = tok.get("line", 0) + tok["text"].rstrip("\n").count("\n")
+            if typ == "heading":
+                tok["end_line"] += 1
+            continue
+        if e is not None and "line" in tok:
+            end_line = _line_of((e[0], max(e[1] - 1, 0)))
+            src = e[0].src
+            # an end offset may sit past trailing blank lines; step back over them
+            off = e[1] - 1
+            while end_line > tok["line"] and off > 0 and src[src.rfind("\n", 0, off) + 1 : off].strip() == "":
+                off = src.rfind("\n", 0, off)
+                end_line -= 1
+            tok["end_line"] = end_line
+        elif "line" in tok:
+            tok["end_line"] = tok["line"]
+        if "children" in tok:
+            _assign_lines(tok["children"])

@@ -1,0 +1,220 @@
+"""Inline pieces of an entry line, read from the raw Markdown text.
+
+An entry's head (`[Name](url) - Description. ([Demo](…), [Source Code](…)) `MIT` `Go``) is
+split here into name, url, separator and description, and the description into its trailing
+link group and tags. We work on the raw text so that what we keep renders back exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+# separators between the name and the description, most specific first
+SEPARATOR = re.compile(r"^(?:[ \t]+[-–—][ \t]+|[ \t]*[:：][ \t]+|[ \t]*：|[ \t]+\|[ \t]+|[ \t]*[-–—][ \t]+)")
+CANONICAL_SEPARATOR = " - "
+_TRAILING_TAGS = re.compile(r"(?:[ \t]+`[^`\n]+`)+[ \t]*$")
+_TAG = re.compile(r"`([^`\n]+)`")
+_LINK_GROUP = re.compile(
+    r"[ \t]+\((\[[^\]\n]+\]\([^)\s]+\)(?:,[ \t]*\[[^\]\n]+\]\([^)\s]+\))*)\)[ \t]*$"
+)
+_GROUP_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
+_STRONG = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?!\1)")
+_ATTRS_AFTER_BOLD = re.compile(
+    r"^[ \t]*(?:\((?P<count>[^()\n]{1,20})\))?[ \t]*(?P<years>(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:(?:19|20)\d\d|present|now))?)?[ \t]*$"
+)
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*", re.I)
+LABEL_LINE = re.compile(r"^(?P<label>[^\[\]()\n:：]{1,40}?)[ \t]*[:：][ \t]*$")
+
+
+@dataclass
+class LeadingLink:
+    text: str  # raw link text
+    dest: str | None  # raw destination (inline link) or None for references
+    ref: str | None  # reference label for [text][ref] / [text][] / [text]
+    rest: str  # what follows the link
+    raw: str  # the link as written
+
+
+def _match_bracket(s: str, i: int) -> int:
+    """Index just past the `]` that closes the `[` at s[i], or -1."""
+    depth = 0
+    n = len(s)
+    while i < n:
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "`":
+            j = s.find("`", i + 1)
+            if j < 0:
+                return -1
+            i = j + 1
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def _match_paren(s: str, i: int) -> int:
+    """Index just past the `)` closing the `(` at s[i] (balanced, escapes honoured), or -1."""
+    depth = 0
+    n = len(s)
+    if i + 1 < n and s[i + 1] == "<":
+        j = s.find(">", i + 2)
+        if j < 0:
+            return -1
+        k = s.find(")", j)
+        return k + 1 if k >= 0 else -1
+    while i < n:
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        elif c == "\n" and depth == 1 and s[i - 1 : i] == "\n":
+            return -1
+        i += 1
+    return -1
+
+
+def split_leading_link(s: str, refs: dict[str, Any] | None = None) -> LeadingLink | None:
+    """`[text](dest)`, `[text][ref]`, `[text][]` or `[text]` (a defined reference) at the start of `s`."""
+    if not s.startswith("["):
+        return None
+    close = _match_bracket(s, 0)
+    if close < 0:
+        return None
+    text = s[1 : close - 1]
+    if close < len(s) and s[close] == "(":
+        end = _match_paren(s, close)
+        if end < 0:
+            return None
+        inner = s[close + 1 : end - 1].strip()
+        dest = inner
+        if inner.startswith("<"):
+            dest = inner[1 : inner.find(">")]
+        else:
+            m = re.match(r"(\S+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$", inner, re.S)
+            if not m:
+                return None
+            dest = m.group(1)
+        return LeadingLink(text, dest, None, s[end:], s[:end])
+    if close < len(s) and s[close] == "[":
+        c2 = s.find("]", close)
+        if c2 < 0:
+            return None
+        label = s[close + 1 : c2] or text
+        if refs is not None and normalize_label(label) not in refs:
+            return None
+        return LeadingLink(text, None, label, s[c2 + 1 :], s[: c2 + 1])
+    if refs is not None and normalize_label(text) in refs:
+        return LeadingLink(text, None, text, s[close:], s[:close])
+    return None
+
+
+def normalize_label(label: str) -> str:
+    return re.sub(r"\s+", " ", label.strip()).lower()
+
+
+def resolve_ref(label: str, refs: dict[str, Any]) -> str | None:
+    ref = refs.get(normalize_label(label))
+    return ref.get("url") if ref else None
+
+
+@dataclass
+class Head:
+    """The first line(s) of an entry, split up."""
+
+    name: str | None = None
+    url: str | None = None
+    name_kind: str = "text"  # link | bold | text
+    separator: str | None = None
+    description: str = ""
+    group: list[tuple[str, str]] = field(default_factory=list)  # ([Demo](…), [Source Code](…))
+    tags: list[str] = field(default_factory=list)
+    attributes: dict[str, str] = field(default_factory=dict)
+    link_raw: str = ""
+
+
+def split_separator(rest: str) -> tuple[str | None, str]:
+    """(separator as written or None when there is no text, description)."""
+    if not rest.strip():
+        return None, ""
+    m = SEPARATOR.match(rest)
+    if m:
+        return m.group(0), rest[m.end() :]
+    lead = len(rest) - len(rest.lstrip(" \t"))
+    return rest[:lead], rest[lead:]
+
+
+def split_trailers(desc: str) -> tuple[str, list[tuple[str, str]], list[str]]:
+    """Description without its trailing `([Demo](…), …)` group and `` `Tag` `` attributes."""
+    tags: list[str] = []
+    group: list[tuple[str, str]] = []
+    m = _TRAILING_TAGS.search(desc)
+    if m and m.start() > 0:
+        tags = _TAG.findall(m.group(0))
+        desc = desc[: m.start()]
+    m = _LINK_GROUP.search(desc)
+    if m and m.start() > 0:
+        group = _GROUP_LINK.findall(m.group(1))
+        desc = desc[: m.start()]
+    elif tags and desc.rstrip().endswith(")") is False:
+        pass
+    return desc, group, tags
+
+
+def parse_head(text: str, refs: dict[str, Any]) -> Head:
+    """Split an entry head into its parts; text is raw Markdown (may span lines)."""
+    head = Head()
+    s = text.strip()
+    link = split_leading_link(s, refs)
+    if link is not None:
+        head.name_kind = "link"
+        head.name = link.text
+        head.url = link.dest if link.dest is not None else resolve_ref(link.ref or "", refs)
+        head.link_raw = link.raw
+        rest = link.rest
+    else:
+        m = _STRONG.match(s)
+        if m:
+            head.name_kind = "bold"
+            head.name = m.group(2)
+            head.link_raw = m.group(0)
+            rest = s[m.end() :]
+            am = _ATTRS_AFTER_BOLD.match(rest)
+            if am and (am.group("count") or am.group("years")):
+                if am.group("count"):
+                    head.attributes["count"] = am.group("count")
+                if am.group("years"):
+                    head.attributes["years"] = am.group("years")
+                return head
+        else:
+            head.name = s
+            return head
+    head.separator, desc = split_separator(rest)
+    if head.separator is not None:
+        desc, head.group, head.tags = split_trailers(desc)
+    head.description = desc
+    return head
+
+
+def bare_urls(text: str) -> list[tuple[int, str]]:
+    """Bare http(s) URLs in text, with their offsets (trailing punctuation dropped)."""
+    out = []
+    for m in _BARE_URL.finditer(text):
+        url = m.group(0).rstrip(".,;:!?*_~'\"")
+        out.append((m.start(), url))
+    return out

@@ -1,0 +1,511 @@
+"""Block tokens → records: sections, entry lists, tables, prose.
+
+Shapes recognised (see `model.py` for the style names):
+bullet `- [Name](url) - Description`, html `- [Name](url)` + `<p>…</p>`, paragraph
+`[Name](url) | [dataset](url)` + an indented list, labelled `- **Name** (40k) 2008 - 2019` with
+`Intro:`/`Data:`/`Code:` groups, bold `__Name__` blocks with `Label: https://…` lines, and
+table rows. Tables of contents and "back to top" links are navigation: kept as prose.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from awesomelint.anchors import plain_text
+from awesomelint.model import (
+    STYLE_BOLD,
+    STYLE_BULLET,
+    STYLE_HTML,
+    STYLE_LABELLED,
+    STYLE_PARAGRAPH,
+    Block,
+    Column,
+    Document,
+    Entry,
+    EntryList,
+    Link,
+    Prose,
+    Section,
+    Table,
+)
+from awesomelint.parse.blocks import Token
+from awesomelint.parse.inline import (
+    CANONICAL_SEPARATOR,
+    LABEL_LINE,
+    bare_urls,
+    normalize_label,
+    parse_head,
+    split_leading_link,
+)
+
+_HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>([^<\n]*)</h\1>\s*$", re.I)
+_HTML_P = re.compile(r"^\s*<p>(.*)</p>\s*$", re.S)
+_INLINE_LINK_HINT = re.compile(r"\[|<https?:|https?://", re.I)
+_NAV_TEXT = re.compile(r"back to (?:top|contents|index)|^\W*(?:top|⬆|↑)", re.I)
+_SEP_PARTS = re.compile(r"[ \t]+\|[ \t]+")
+
+
+class RecordBuilder:
+    def __init__(self, lines: list[str], env: dict[str, Any], path: str) -> None:
+        self.lines = lines
+        self.env = env
+        self.refs: dict[str, Any] = {normalize_label(k): v for k, v in env.get("ref_links", {}).items()}
+        self.path = path
+        self._inline = None
+
+    # -- helpers --------------------------------------------------------------------------
+    def raw(self, line: int, end_line: int) -> str:
+        return "\n".join(self.lines[line - 1 : end_line])
+
+    def inline_links(self, text: str, line: int) -> list[Link]:
+        """Every link in a piece of inline Markdown (images' targets excluded), with lines."""
+        if not _INLINE_LINK_HINT.search(text):
+            return []
+        if self._inline is None:
+            from awesomelint.parse.blocks import markdown
+
+            self._inline = markdown().inline
+        env = {"ref_links": self.env.get("ref_links", {})}
+        tokens = self._inline(text, env)
+        out: list[Link] = []
+
+        def walk(toks: list[dict[str, Any]]) -> None:
+            for t in toks:
+                if t["type"] == "link":
+                    url = t["attrs"]["url"]
+                    out.append(Link(None, url, _tokens_text(t.get("children", [])), line + _line_offset(text, url)))
+                    walk([c for c in t.get("children", []) if c["type"] != "image"])
+                elif "children" in t:
+                    walk(t["children"])
+
+        walk(tokens)
+        return out
+
+    # -- document -------------------------------------------------------------------------
+    def document(self, tokens: list[Token], front_matter: str | None) -> Document:
+        doc = Document(path=self.path, front_matter=front_matter)
+        stack: list[Section] = []
+        content = doc.intro
+        i = 0
+        n = len(tokens)
+        while i < n:
+            tok = tokens[i]
+            typ = tok["type"]
+            if typ == "blank_line":
+                i += 1
+                continue
+            if typ == "heading":
+                level = tok["attrs"]["level"]
+                title = tok["text"].strip()
+                if tok.get("style") == "setext":
+                    title = title.replace("\n", " ")
+                if level == 1 and doc.title is None and not doc.sections and not stack:
+                    doc.title = title
+                    doc.title_line = tok["line"]
+                    i += 1
+                    continue
+                sec = Section(title=title, level=level, line=tok["line"], end_line=tok["end_line"])
+                while stack and stack[-1].level >= level:
+                    stack.pop()
+                (stack[-1].sections if stack else doc.sections).append(sec)
+                stack.append(sec)
+                content = sec.content
+                i += 1
+                continue
+            html_heading = _HTML_HEADING.match(tok.get("raw", "")) if typ == "block_html" else None
+            if html_heading:
+                level = int(html_heading.group(1))
+                sec = Section(plain_text(html_heading.group(2)), level, tok["line"], tok["end_line"])
+                sec.markdown = self.raw(tok["line"], tok["end_line"])
+                while stack and stack[-1].level >= level:
+                    stack.pop()
+                (stack[-1].sections if stack else doc.sections).append(sec)
+                stack.append(sec)
+                content = sec.content
+                i += 1
+                continue
+            consumed, blocks = self.blocks_at(tokens, i)
+            content.extend(blocks)
+            i += consumed
+        self._close_sections(doc.sections)
+        doc.style = _dominant_style(doc)
+        return doc
+
+    def _close_sections(self, sections: list[Section]) -> None:
+        for s in sections:
+            ends = [s.end_line] + [b.end_line for b in s.content]
+            self._close_sections(s.sections)
+            ends += [c.end_line for c in s.sections]
+            s.end_line = max(ends)
+
+    def blocks_at(self, tokens: list[Token], i: int) -> tuple[int, list[Block]]:
+        tok = tokens[i]
+        typ = tok["type"]
+        if typ == "paragraph":
+            entry_count = self._paragraph_entries(tokens, i)
+            if entry_count:
+                return entry_count
+            bold = self._bold_entry(tok)
+            if bold is not None:
+                return 1, [bold]
+        if typ == "list":
+            return 1, [self.list_block(tok)]
+        if typ == "table":
+            return 1, [self.table_block(tok)]
+        kind = {"block_html": "html", "block_code": "code", "ref_def": "reference"}.get(typ, "prose")
+        return 1, [Prose(self.raw(tok["line"], tok["end_line"]), kind, tok["line"], tok["end_line"])]
+
+    # -- lists ----------------------------------------------------------------------------
+    def list_block(self, tok: Token) -> Block:
+        raw = self.raw(tok["line"], tok["end_line"])
+        if _is_navigation_list(tok):
+            return Prose(raw, "toc", tok["line"], tok["end_line"])
+        entries = [self.item_entry(it) for it in tok["children"]]
+        if not any(_has_link(e) for e in entries):
+            return Prose(raw, "list", tok["line"], tok["end_line"])
+        style = STYLE_BULLET
+        if any(e.description_format == "html" for e in entries):
+            style = STYLE_HTML
+        elif any(e.attributes.get("_labelled") for e in entries):
+            style = STYLE_LABELLED
+        for e in entries:
+            _drop_private(e)
+        return EntryList(style, entries, tok["line"], tok["end_line"], loose=not tok.get("tight", True))
+
+    def item_entry(self, item: Token) -> Entry:
+        children = item["children"]
+        entry = Entry(name=None, url=None, line=item["line"], end_line=item["end_line"], marker=item.get("marker", "-"))
+        rest = children
+        if children and children[0]["type"] in ("paragraph", "block_text"):
+            first = children[0]
+            self._apply_head(entry, first["text"].rstrip("\n"), first["line"])
+            rest = children[1:]
+        for child in rest:
+            typ = child["type"]
+            if typ == "blank_line":
+                continue
+            if typ == "list":
+                entry.children.extend(self.item_entry(it) for it in child["children"])
+                continue
+            raw = self._dedent(child["line"], child["end_line"])
+            if typ == "block_html" and not entry.description and not entry.notes and not entry.children:
+                m = _HTML_P.match(raw)
+                if m and "<p" not in m.group(1) and "\n\n" not in m.group(1):
+                    entry.description = m.group(1)
+                    entry.description_format = "html"
+                    entry.links.extend(self._inline_only(m.group(1), child["line"]))
+                    continue
+            entry.notes.append(raw)
+            entry.links.extend(self._inline_only(raw, child["line"]))
+        if entry.name_format == "bold" and entry.url is None:
+            self._fold_labelled(entry)
+        return entry
+
+    def _apply_head(self, entry: Entry, text: str, line: int) -> None:
+        head = parse_head(text, self.refs)
+        entry.name = head.name
+        entry.url = head.url
+        if head.name_kind == "bold":
+            entry.name_format = "bold"
+        if head.separator is not None and head.separator != CANONICAL_SEPARATOR:
+            entry.separator = head.separator
+        entry.description = head.description
+        entry.attributes.update(head.attributes)
+        if head.tags:
+            entry.attributes["tags"] = head.tags
+        for label, url in head.group:
+            entry.links.append(Link(label, url, None, line + _line_offset(text, url)))
+        if head.name_kind == "text":
+            entry.links.extend(self._inline_only(text, line))
+            if not entry.links:
+                entry.links.extend(Link(None, u, None, line) for _, u in bare_urls(text))
+        else:
+            if head.name_kind == "link" and head.name and "[" in head.name:
+                entry.links.extend(self._inline_only(head.name, line))  # badge inside the name
+            entry.links.extend(self._inline_only(head.description, line + _line_offset(text, head.description[:20])))
+
+    def _inline_only(self, text: str, line: int) -> list[Link]:
+        links = self.inline_links(text, line)
+        for link in links:
+            link.inline = True
+        return links
+
+    def _dedent(self, line: int, end_line: int) -> str:
+        lines = [ln.expandtabs(4) for ln in self.lines[line - 1 : end_line]]
+        widths = [len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()]
+        cut = min(widths) if widths else 0
+        return "\n".join(ln[cut:] for ln in lines)
+
+    def _fold_labelled(self, entry: Entry) -> None:
+        """`- **Name**` whose sub-items are a description and `Data:`-style link groups."""
+        if not entry.children:
+            return
+        links: list[Link] = []
+        description = entry.description
+        for i, child in enumerate(entry.children):
+            label_m = LABEL_LINE.match(child.name or "") if child.url is None else None
+            if label_m and child.children and all(_is_plain_link(c) for c in child.children) and not child.notes:
+                label = label_m.group("label").strip()
+                links.extend(Link(label, c.url or "", c.name, c.line) for c in child.children)
+                continue
+            if _is_plain_link(child):
+                links.append(Link(None, child.url or "", child.name, child.line))
+                continue
+            if (
+                i == 0
+                and not description
+                and child.url is None
+                and not child.notes
+                and not [lk for lk in child.links if not lk.inline]
+                and all(_is_plain_link(c) for c in child.children)
+            ):
+                description = child.name or ""
+                entry.description_format = "item"
+                links.extend(lk for lk in child.links)
+                links.extend(Link(None, c.url or "", c.name, c.line) for c in child.children)
+                continue
+            return  # not the labelled shape: keep the children as entries
+        if not links and not description:
+            return
+        entry.description = description
+        entry.links = [lk for lk in entry.links if lk.inline] + links
+        entry.children = []
+        entry.attributes["_labelled"] = True
+
+    # -- paragraph shapes -------------------------------------------------------------------
+    def _paragraph_entries(self, tokens: list[Token], i: int) -> tuple[int, list[Block]] | None:
+        """`[Name](url) | [dataset](url)` paragraphs, each with an optional describing list."""
+        entries: list[Entry] = []
+        j = i
+        n = len(tokens)
+        while j < n:
+            tok = tokens[j]
+            if tok["type"] == "blank_line":
+                j += 1
+                continue
+            if tok["type"] != "paragraph":
+                break
+            entry = self._paragraph_entry(tok)
+            if entry is None:
+                break
+            k = j + 1
+            if k < n and tokens[k]["type"] == "list" and tokens[k]["line"] == tok["end_line"] + 1:
+                lst = tokens[k]
+                items = lst["children"]
+                if not all(len(it["children"]) == 1 and it["children"][0]["type"] in ("paragraph", "block_text") for it in items):
+                    break
+                entry.description = "\n".join(it["children"][0]["text"].strip() for it in items)
+                entry.end_line = lst["end_line"]
+                for it in items:
+                    entry.links.extend(self._inline_only(it["children"][0]["text"], it["line"]))
+                k += 1
+            elif not _only_links(tok["text"]):
+                break
+            entries.append(entry)
+            j = k
+        if not entries:
+            return None
+        while tokens[j - 1]["type"] == "blank_line":
+            j -= 1
+        block = EntryList(STYLE_PARAGRAPH, entries, entries[0].line, entries[-1].end_line, loose=True)
+        return j - i, [block]
+
+    def _paragraph_entry(self, tok: Token) -> Entry | None:
+        text = tok["text"].rstrip("\n")
+        if "\n" in text or not text.startswith("["):
+            return None
+        link = split_leading_link(text, self.refs)
+        if link is None:
+            return None
+        head = parse_head(text, self.refs)
+        entry = Entry(head.name, head.url, line=tok["line"], end_line=tok["end_line"])
+        rest = link.rest.strip()
+        if rest:
+            if not rest.startswith("|"):
+                return None
+            for part in _SEP_PARTS.split(" " + rest)[1:]:
+                part = part.strip()
+                pl = split_leading_link(part, self.refs)
+                if pl is not None and not pl.rest.strip():
+                    url = pl.dest if pl.dest is not None else self.refs.get(normalize_label(pl.ref or ""), {}).get("url", "")
+                    entry.links.append(Link(pl.text, url, None, tok["line"]))
+                else:
+                    entry.attributes.setdefault("tags", []).append(part)
+        return entry
+
+    def _bold_entry(self, tok: Token) -> EntryList | None:
+        """`__Name__` + description lines + `Label: https://…` lines (one paragraph)."""
+        text = tok["text"].rstrip("\n")
+        lines = text.split("\n")
+        m = re.match(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1[ \t]*$", lines[0].rstrip())
+        if not m or len(lines) < 2:
+            return None
+        entry = Entry(m.group(2), None, line=tok["line"], end_line=tok["end_line"])
+        desc: list[str] = []
+        for n, ln in enumerate(lines[1:], start=1):
+            lm = re.match(r"^([^:\n]{1,40}?):[ \t]+(\S+)[ \t]*$", ln.rstrip())
+            urls = bare_urls(ln)
+            if lm and urls and urls[0][1].startswith(lm.group(2).rstrip(".,;")[:8]):
+                entry.links.append(Link(lm.group(1).strip(), urls[0][1], None, tok["line"] + n))
+            else:
+                desc.append(ln)
+                entry.links.extend(self._inline_only(ln, tok["line"] + n))
+                entry.links.extend(Link(None, u, None, tok["line"] + n, True) for _, u in bare_urls(ln) if "](" not in ln)
+        if not any(not lk.inline for lk in entry.links):
+            return None
+        entry.description = "\n".join(desc)
+        return EntryList(STYLE_BOLD, [entry], tok["line"], tok["end_line"])
+
+    # -- tables ---------------------------------------------------------------------------
+    def table_block(self, tok: Token) -> Block:
+        header = tok["header"]
+        rows = tok["rows"]
+        raw = self.raw(tok["line"], tok["end_line"])
+        keys = _column_keys(header)
+        name_col = None
+        for c in range(len(header)):
+            cells = [r["cells"][c] for r in rows if c < len(r["cells"]) and r["cells"][c]]
+            if cells and sum(1 for cell in cells if split_leading_link(cell, self.refs)) * 2 > len(cells):
+                name_col = c
+                break
+        if name_col is None:
+            return Prose(raw, "table", tok["line"], tok["end_line"])
+        columns: list[Column] = []
+        for c, title in enumerate(header):
+            role = "name" if c == name_col else ("description" if re.search(r"descr", title, re.I) else "attribute")
+            columns.append(Column(keys[c], title, tok["align"][c], role))
+        for c, col in enumerate(columns):
+            if col.role != "attribute":
+                continue
+            cells = [r["cells"][c] for r in rows if c < len(r["cells"]) and r["cells"][c]]
+            col.split = _is_list_column(cells)
+        entries = []
+        for r in rows:
+            cells = r["cells"]
+            e = Entry(None, None, line=r["line"], end_line=r["line"])
+            for c, col in enumerate(columns):
+                cell = cells[c] if c < len(cells) else ""
+                if col.role == "name":
+                    link = split_leading_link(cell, self.refs)
+                    if link and not link.rest.strip():
+                        head = parse_head(cell, self.refs)
+                        e.name, e.url = head.name, head.url
+                    else:
+                        e.name = cell
+                        e.links.extend(self._inline_only(cell, r["line"]))
+                elif col.role == "description":
+                    e.description = cell
+                    e.links.extend(self._inline_only(cell, r["line"]))
+                else:
+                    found = self.inline_links(cell, r["line"]) if cell else []
+                    for lk in found:
+                        lk.label = col.title
+                        lk.inline = True
+                    e.links.extend(found)
+                    if col.split and cell and not found:
+                        e.attributes[col.key] = [p.strip() for p in cell.split(",")]
+                    else:
+                        e.attributes[col.key] = cell
+            entries.append(e)
+        return Table(columns, entries, tok["line"], tok["end_line"])
+
+
+def _column_keys(header: list[str]) -> list[str]:
+    keys: list[str] = []
+    for title in header:
+        key = re.sub(r"[^0-9a-z]+", "_", plain_text(title).lower()).strip("_") or "column"
+        base, n = key, 2
+        while key in keys:
+            key = f"{base}_{n}"
+            n += 1
+        keys.append(key)
+    return keys
+
+
+def _is_list_column(cells: list[str]) -> bool:
+    if not cells or not any(", " in c for c in cells):
+        return False
+    for c in cells:
+        if re.search(r"\d|\[|`|<", c):
+            return False
+        if any(len(p.split()) > 4 or not p.strip() for p in c.split(",")):
+            return False
+    return True
+
+
+def _tokens_text(tokens: list[dict[str, Any]]) -> str:
+    out = []
+    for t in tokens:
+        if "raw" in t:
+            out.append(t["raw"])
+        elif t["type"] == "image":
+            out.append(t.get("attrs", {}).get("alt", "") or _tokens_text(t.get("children", [])))
+        elif "children" in t:
+            out.append(_tokens_text(t["children"]))
+        elif t["type"] in ("softbreak", "linebreak"):
+            out.append(" ")
+    return "".join(out)
+
+
+def _line_offset(text: str, needle: str) -> int:
+    if not needle or "\n" not in text:
+        return 0
+    pos = text.find(needle)
+    return text.count("\n", 0, pos) if pos > 0 else 0
+
+
+def _only_links(text: str) -> bool:
+    """A one-line paragraph that is nothing but links separated by `|`."""
+    parts = _SEP_PARTS.split(text.strip())
+    return all(p.startswith("[") and p.rstrip().endswith(")") for p in parts)
+
+
+def _is_plain_link(e: Entry) -> bool:
+    return bool(e.url) and not e.description and not e.children and not e.notes and e.separator is None
+
+
+def _has_link(e: Entry) -> bool:
+    return bool(e.url or e.links or any(_has_link(c) for c in e.children))
+
+
+def _drop_private(e: Entry) -> None:
+    for key in [k for k in e.attributes if k.startswith("_")]:
+        del e.attributes[key]
+    for c in e.children:
+        _drop_private(c)
+
+
+def _item_links(item: Token) -> list[tuple[str, str]]:
+    """(text, url-or-ref) of every inline link written in a list item's own text."""
+    out = []
+    for child in item["children"]:
+        if child["type"] in ("paragraph", "block_text"):
+            out.extend(re.findall(r"\[([^\]]*)\]\(([^)\s]*)", child["text"]))
+    return out
+
+
+def _is_navigation_list(tok: Token) -> bool:
+    """A table of contents: every link of every item (nested too) is an in-page `#anchor`."""
+    total = 0
+    anchors = 0
+    stack = [tok]
+    while stack:
+        lst = stack.pop()
+        for item in lst["children"]:
+            for text, url in _item_links(item):
+                total += 1
+                if url.startswith("#") or _NAV_TEXT.search(text):
+                    anchors += 1
+            stack.extend(c for c in item["children"] if c["type"] == "list")
+    return total > 0 and anchors == total
+
+
+def _dominant_style(doc: Document) -> str | None:
+    counts: dict[str, int] = {}
+    for _, block in doc.iter_blocks():
+        if isinstance(block, EntryList):
+            counts[block.style] = counts.get(block.style, 0) + len(block.entries)
+        elif isinstance(block, Table):
+            counts["table"] = counts.get("table", 0) + len(block.entries)
+    return max(counts, key=lambda k: counts[k]) if counts else None

@@ -1,0 +1,260 @@
+"""Records → canonical Markdown, one small function per block kind and list style.
+
+Canonical within a style: ATX headings, `-` bullets (ordered lists numbered 1, 2, 3 with their
+delimiter), two-space nesting under `- `, ` - ` between name and description (unless the entry
+records another separator), one blank line between blocks, aligned GFM tables. Blocks that carry
+`markdown` (verbatim source) are written as they are.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from awesomelint.model import (
+    STYLE_BOLD,
+    STYLE_HTML,
+    STYLE_LABELLED,
+    STYLE_PARAGRAPH,
+    Block,
+    Document,
+    Entry,
+    EntryList,
+    Prose,
+    Section,
+    Table,
+)
+from awesomelint.parse.inline import CANONICAL_SEPARATOR
+
+
+def render_document(doc: Document) -> str:
+    """The whole document as Markdown ("\\n" endings, no final newline)."""
+    parts: list[str] = []
+    if doc.front_matter is not None:
+        parts.append(doc.front_matter)
+    if doc.title is not None:
+        parts.append(f"# {doc.title}")
+    parts.extend(render_block(b) for b in doc.intro)
+    for sec in doc.sections:
+        _render_section(sec, parts)
+    return "\n\n".join(p for p in parts if p != "")
+
+
+def _render_section(sec: Section, parts: list[str]) -> None:
+    parts.append(sec.markdown if sec.markdown is not None else f"{'#' * sec.level} {sec.title}".rstrip())
+    parts.extend(render_block(b) for b in sec.content)
+    for sub in sec.sections:
+        _render_section(sub, parts)
+
+
+def render_block(block: Block) -> str:
+    if isinstance(block, Prose):
+        return block.markdown
+    if block.markdown is not None:
+        return block.markdown
+    if isinstance(block, Table):
+        return render_table(block)
+    return render_entry_list(block)
+
+
+# -- lists ------------------------------------------------------------------------------------
+def render_entry_list(block: EntryList) -> str:
+    render_one = _STYLE_RENDERERS.get(block.style, _render_bullet_entry)
+    items = []
+    for i, entry in enumerate(block.entries):
+        items.append("\n".join(render_one(entry, _marker(entry.marker, i), block.loose)))
+    sep = "\n\n" if block.loose or block.style in (STYLE_PARAGRAPH, STYLE_BOLD) else "\n"
+    return sep.join(items)
+
+
+def _marker(marker: str, index: int) -> str:
+    if marker and marker[-1] in ".)" and marker[:-1].isdigit():
+        return f"{index + 1}{marker[-1]}"
+    return "-"
+
+
+def entry_head(entry: Entry) -> str:
+    """`[Name](url) - Description ([Demo](…)) `Tag`` — the first line of a bullet entry."""
+    name = entry.name or ""
+    if entry.url is not None:
+        head = f"[{name}]({entry.url})"
+        if entry.name_format == "bold":
+            head = f"**{head}**"
+    elif entry.name_format == "bold":
+        head = f"**{name}**"
+    else:
+        head = name
+    attrs = entry.attributes
+    if entry.name_format == "bold" and ("count" in attrs or "years" in attrs):
+        if "count" in attrs:
+            head += f" ({attrs['count']})"
+        if "years" in attrs:
+            head += f" {attrs['years']}"
+        return head
+    group = [lk for lk in entry.links if lk.label is not None and not lk.inline and lk.text is None]
+    tags = attrs.get("tags") or []
+    desc = entry.description if entry.description_format is None else ""
+    if desc or group or tags:
+        head += entry.separator if entry.separator is not None else CANONICAL_SEPARATOR
+        head += desc
+        if group:
+            head += " (" + ", ".join(f"[{lk.label}]({lk.url})" for lk in group) + ")"
+        if tags:
+            head += " " + " ".join(f"`{t}`" for t in tags)
+    return head
+
+
+def _indent(lines: list[str], width: int) -> list[str]:
+    pad = " " * width
+    return [pad + ln if ln else ln for ln in lines]
+
+
+def _render_bullet_entry(entry: Entry, marker: str, loose: bool) -> list[str]:
+    width = len(marker) + 1
+    lines = [f"{marker} {entry_head(entry)}".rstrip()]
+    blocks: list[list[str]] = []
+    if entry.children:
+        child_lines: list[str] = []
+        for i, child in enumerate(entry.children):
+            if loose and i:
+                child_lines.append("")
+            child_lines.extend(_render_bullet_entry(child, _marker(child.marker, i), loose))
+        blocks.append(child_lines)
+    blocks.extend(note.split("\n") for note in entry.notes)
+    for b in blocks:
+        if loose:
+            lines.append("")
+        lines.extend(_indent(b, width))
+    return lines
+
+
+def _render_html_entry(entry: Entry, marker: str, loose: bool) -> list[str]:
+    width = len(marker) + 1
+    lines = [f"{marker} {entry_head(entry)}".rstrip()]
+    blocks: list[list[str]] = []
+    if entry.description and entry.description_format == "html":
+        blocks.append([f"<p>{entry.description}</p>"])
+    if entry.children:
+        child_lines: list[str] = []
+        for i, child in enumerate(entry.children):
+            child_lines.extend(_render_bullet_entry(child, _marker(child.marker, i), False))
+        blocks.append(child_lines)
+    blocks.extend(note.split("\n") for note in entry.notes)
+    for i, b in enumerate(blocks):
+        if i:
+            lines.append("")
+        lines.extend(_indent(b, width))
+    return lines
+
+
+def _render_labelled_entry(entry: Entry, marker: str, loose: bool) -> list[str]:
+    lines = [f"{marker} {entry_head(entry)}".rstrip()]
+    sub: list[str] = []
+    if entry.description and entry.description_format == "item":
+        sub.append(f"- {entry.description}")
+    groups: list[tuple[str | None, list[str]]] = []
+    for lk in entry.links:
+        if lk.inline:
+            continue
+        text = lk.text if lk.text is not None else lk.url
+        if groups and groups[-1][0] == lk.label:
+            groups[-1][1].append(f"[{text}]({lk.url})")
+        else:
+            groups.append((lk.label, [f"[{text}]({lk.url})"]))
+    for label, links in groups:
+        if label is None:
+            sub.extend(f"- {lk}" for lk in links)
+        else:
+            sub.append(f"- {label}:")
+            sub.extend(f"  - {lk}" for lk in links)
+    for i, child in enumerate(entry.children):
+        sub.extend(_render_bullet_entry(child, _marker(child.marker, i), False))
+    lines.extend(_indent(sub, len(marker) + 1))
+    return lines
+
+
+def _render_paragraph_entry(entry: Entry, marker: str, loose: bool) -> list[str]:
+    head = f"[{entry.name or ''}]({entry.url})" if entry.url is not None else (entry.name or "")
+    for lk in entry.links:
+        if not lk.inline:
+            head += f" | [{lk.label or lk.text or ''}]({lk.url})"
+    for tag in entry.attributes.get("tags", []):
+        head += f" | {tag}"
+    lines = [head]
+    if entry.description:
+        lines.extend(f"  - {ln}" for ln in entry.description.split("\n"))
+    return lines
+
+
+def _render_bold_entry(entry: Entry, marker: str, loose: bool) -> list[str]:
+    lines = [f"__{entry.name or ''}__"]
+    if entry.description:
+        lines.extend(entry.description.split("\n"))
+    lines.extend(f"{lk.label}: {lk.url}" for lk in entry.links if not lk.inline)
+    return lines
+
+
+_STYLE_RENDERERS: dict[str, Callable[[Entry, str, bool], list[str]]] = {
+    STYLE_HTML: _render_html_entry,
+    STYLE_LABELLED: _render_labelled_entry,
+    STYLE_PARAGRAPH: _render_paragraph_entry,
+    STYLE_BOLD: _render_bold_entry,
+}
+
+
+# -- tables -----------------------------------------------------------------------------------
+def display_width(text: str) -> int:
+    """Columns a string takes in a monospace editor: wide (CJK, emoji) count 2, combining 0."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or ch in "\u200b\u200d\ufe0f":
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def table_cells(table: Table) -> list[list[str]]:
+    """The body cells of a table, as Markdown, from its entries."""
+    rows = []
+    for e in table.entries:
+        row = []
+        for col in table.columns:
+            if col.role == "name":
+                cell = f"[{e.name or ''}]({e.url})" if e.url is not None else (e.name or "")
+            elif col.role == "description":
+                cell = e.description
+            else:
+                value = e.attributes.get(col.key, "")
+                cell = ", ".join(value) if isinstance(value, list) else str(value)
+            row.append(cell)
+        rows.append(row)
+    return rows
+
+
+def render_table(table: Table) -> str:
+    header = [c.title for c in table.columns]
+    return format_table(header, [c.align for c in table.columns], table_cells(table))
+
+
+def format_table(header: list[str], align: list[str | None], rows: list[list[str]]) -> str:
+    """A GFM table with leading/trailing pipes and columns padded to the same display width."""
+    ncol = len(header)
+    rows = [(r + [""] * ncol)[:ncol] for r in rows]
+    widths = [max(3, display_width(header[c]), *(display_width(r[c]) for r in rows)) for c in range(ncol)]
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(c + " " * (widths[i] - display_width(c)) for i, c in enumerate(cells)) + " |"
+
+    def delim(i: int) -> str:
+        a, w = align[i], widths[i]
+        if a == "center":
+            return ":" + "-" * (w - 2) + ":"
+        if a == "left":
+            return ":" + "-" * (w - 1)
+        if a == "right":
+            return "-" * (w - 1) + ":"
+        return "-" * w
+
+    out = [line(header), "| " + " | ".join(delim(i) for i in range(ncol)) + " |"]
+    out.extend(line(r) for r in rows)
+    return "\n".join(out)

@@ -1,0 +1,282 @@
+"""Records ⇄ plain data ⇄ YAML/JSON.
+
+`to_data` and `from_data` define the schema (documented in README.md). Every entry, at any
+depth, has the keys name, url, description, links, attributes, children, line, end_line; keys
+that record how an entry was written (separator, name_format, …) appear only when they are not
+the canonical default. YAML is written by ruamel.yaml (safe dumper, C extension): key order
+kept, no line wrapping, block scalars for multi-line text.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from awesomelint.errors import InputError
+from awesomelint.model import (
+    Block,
+    Column,
+    Document,
+    Entry,
+    EntryList,
+    Link,
+    Prose,
+    Section,
+    Table,
+)
+
+SCHEMA_VERSION = 1
+
+
+# -- model → data -------------------------------------------------------------------------------
+def link_data(link: Link) -> dict[str, Any]:
+    d: dict[str, Any] = {"label": link.label, "url": link.url}
+    if link.text is not None:
+        d["text"] = link.text
+    d["line"] = link.line
+    if link.inline:
+        d["inline"] = True
+    return d
+
+
+def entry_data(e: Entry) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "name": e.name,
+        "url": e.url,
+        "description": e.description,
+        "links": [link_data(lk) for lk in e.links],
+        "attributes": dict(e.attributes),
+        "children": [entry_data(c) for c in e.children],
+        "line": e.line,
+        "end_line": e.end_line,
+    }
+    if e.separator is not None:
+        d["separator"] = e.separator
+    if e.name_format is not None:
+        d["name_format"] = e.name_format
+    if e.description_format is not None:
+        d["description_format"] = e.description_format
+    if e.notes:
+        d["notes"] = list(e.notes)
+    if e.marker != "-" and e.marker[-1:] in ".)":
+        d["marker"] = e.marker
+    return d
+
+
+def block_data(b: Block) -> dict[str, Any]:
+    if isinstance(b, Prose):
+        d: dict[str, Any] = {"prose": b.markdown}
+        if b.kind != "prose":
+            d["kind"] = b.kind
+        d["line"] = b.line
+        return d
+    if isinstance(b, Table):
+        t: dict[str, Any] = {
+            "columns": [_column_data(c) for c in b.columns],
+            "entries": [entry_data(e) for e in b.entries],
+            "line": b.line,
+        }
+        if b.markdown is not None:
+            t["markdown"] = b.markdown
+        return {"table": t}
+    lst: dict[str, Any] = {"style": b.style}
+    if b.loose:
+        lst["loose"] = True
+    lst["entries"] = [entry_data(e) for e in b.entries]
+    lst["line"] = b.line
+    if b.markdown is not None:
+        lst["markdown"] = b.markdown
+    return {"list": lst}
+
+
+def _column_data(c: Column) -> dict[str, Any]:
+    d: dict[str, Any] = {"key": c.key, "title": c.title, "role": c.role}
+    if c.align:
+        d["align"] = c.align
+    if c.split:
+        d["split"] = True
+    return d
+
+
+def section_data(s: Section) -> dict[str, Any]:
+    d: dict[str, Any] = {"title": s.title, "level": s.level, "line": s.line}
+    if s.markdown is not None:
+        d["heading"] = s.markdown
+    d["content"] = [block_data(b) for b in s.content]
+    d["sections"] = [section_data(c) for c in s.sections]
+    return d
+
+
+def to_data(doc: Document) -> dict[str, Any]:
+    d: dict[str, Any] = {"awesomelint": SCHEMA_VERSION, "path": doc.path}
+    if doc.front_matter is not None:
+        d["front_matter"] = doc.front_matter
+    d["title"] = doc.title
+    d["style"] = doc.style
+    d["intro"] = [block_data(b) for b in doc.intro]
+    d["sections"] = [section_data(s) for s in doc.sections]
+    return d
+
+
+# -- data → model -------------------------------------------------------------------------------
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, where: str, problem: str) -> InputError:
+        return InputError(self.path, f"{where}: {problem}")
+
+    def mapping(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, f"expected a mapping, found {type(value).__name__}")
+        return value
+
+    def seq(self, value: Any, where: str) -> list[Any]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(where, f"expected a list, found {type(value).__name__}")
+        return value
+
+    def text(self, value: Any, where: str, optional: bool = True) -> str | None:
+        if value is None and optional:
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str):
+            raise self.fail(where, f"expected text, found {type(value).__name__}")
+        return value
+
+    def link(self, d: Any, where: str) -> Link:
+        d = self.mapping(d, where)
+        url = self.text(d.get("url"), where + ".url", optional=False) or ""
+        return Link(
+            self.text(d.get("label"), where + ".label"),
+            url,
+            self.text(d.get("text"), where + ".text"),
+            int(d.get("line") or 0),
+            bool(d.get("inline", False)),
+        )
+
+    def entry(self, d: Any, where: str) -> Entry:
+        d = self.mapping(d, where)
+        attrs = d.get("attributes") or {}
+        self.mapping(attrs, where + ".attributes")
+        return Entry(
+            name=self.text(d.get("name"), where + ".name"),
+            url=self.text(d.get("url"), where + ".url"),
+            description=self.text(d.get("description"), where + ".description") or "",
+            links=[self.link(x, f"{where}.links[{i}]") for i, x in enumerate(self.seq(d.get("links"), where + ".links"))],
+            attributes=dict(attrs),
+            children=[self.entry(x, f"{where}.children[{i}]") for i, x in enumerate(self.seq(d.get("children"), where))],
+            line=int(d.get("line") or 0),
+            end_line=int(d.get("end_line") or 0),
+            separator=self.text(d.get("separator"), where + ".separator"),
+            notes=[self.text(x, where + ".notes", optional=False) or "" for x in self.seq(d.get("notes"), where)],
+            marker=str(d.get("marker") or "-"),
+            name_format=self.text(d.get("name_format"), where + ".name_format"),
+            description_format=self.text(d.get("description_format"), where + ".description_format"),
+        )
+
+    def block(self, d: Any, where: str) -> Block:
+        d = self.mapping(d, where)
+        if "prose" in d:
+            return Prose(self.text(d["prose"], where + ".prose", optional=False) or "", d.get("kind", "prose"), int(d.get("line") or 0))
+        if "list" in d:
+            lst = self.mapping(d["list"], where + ".list")
+            entries = [self.entry(x, f"{where}.list.entries[{i}]") for i, x in enumerate(self.seq(lst.get("entries"), where))]
+            return EntryList(
+                str(lst.get("style") or "bullet"),
+                entries,
+                int(lst.get("line") or 0),
+                markdown=self.text(lst.get("markdown"), where + ".list.markdown"),
+                loose=bool(lst.get("loose", False)),
+            )
+        if "table" in d:
+            t = self.mapping(d["table"], where + ".table")
+            columns = []
+            for i, c in enumerate(self.seq(t.get("columns"), where + ".table.columns")):
+                c = self.mapping(c, f"{where}.table.columns[{i}]")
+                columns.append(
+                    Column(str(c.get("key")), str(c.get("title", c.get("key"))), c.get("align"), str(c.get("role", "attribute")), bool(c.get("split", False)))
+                )
+            entries = [self.entry(x, f"{where}.table.entries[{i}]") for i, x in enumerate(self.seq(t.get("entries"), where))]
+            return Table(columns, entries, int(t.get("line") or 0), markdown=self.text(t.get("markdown"), where + ".table.markdown"))
+        raise self.fail(where, "a block must have one of the keys prose, list, table")
+
+    def section(self, d: Any, where: str) -> Section:
+        d = self.mapping(d, where)
+        title = self.text(d.get("title"), where + ".title", optional=False) or ""
+        level = d.get("level", 2)
+        if not isinstance(level, int) or not 1 <= level <= 6:
+            raise self.fail(where + ".level", "a heading level is a number from 1 to 6")
+        sec = Section(title, level, int(d.get("line") or 0), markdown=self.text(d.get("heading"), where + ".heading"))
+        sec.content = [self.block(x, f"{where}.content[{i}]") for i, x in enumerate(self.seq(d.get("content"), where))]
+        sec.sections = [self.section(x, f"{where}.sections[{i}]") for i, x in enumerate(self.seq(d.get("sections"), where))]
+        return sec
+
+
+def from_data(data: Any, path: str = "<data>") -> Document:
+    r = _Reader(path)
+    if not isinstance(data, dict) or "awesomelint" not in data:
+        raise InputError(path, "not an awesomelint data file (no top-level 'awesomelint' key); convert a Markdown list first")
+    doc = Document(path=str(data.get("path") or path))
+    doc.front_matter = r.text(data.get("front_matter"), "front_matter")
+    doc.title = r.text(data.get("title"), "title")
+    doc.style = r.text(data.get("style"), "style")
+    doc.intro = [r.block(x, f"intro[{i}]") for i, x in enumerate(r.seq(data.get("intro"), "intro"))]
+    doc.sections = [r.section(x, f"sections[{i}]") for i, x in enumerate(r.seq(data.get("sections"), "sections"))]
+    return doc
+
+
+# -- YAML / JSON text ---------------------------------------------------------------------------
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.representer import SafeRepresenter
+
+    class Representer(SafeRepresenter):
+        pass
+
+    def str_repr(rep: Any, s: str) -> Any:
+        style = "|" if "\n" in s and not any(ln != ln.rstrip() for ln in s.split("\n")) else None
+        return rep.represent_scalar("tag:yaml.org,2002:str", s, style=style)
+
+    Representer.add_representer(str, str_repr)
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Representer = Representer
+    yaml.default_flow_style = False
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
+    yaml.width = 1_000_000
+    yaml.allow_unicode = True
+    return yaml
+
+
+def dump_yaml(data: Any) -> str:
+    import io
+
+    buf = io.StringIO()
+    _yaml().dump(data, buf)
+    return buf.getvalue()
+
+
+def dump_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def load_yaml(text: str, path: str) -> Any:
+    try:
+        return _yaml().load(text)
+    except Exception as err:  # ruamel raises many error types; all mean "not valid YAML"
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(err, "problem", None) or str(err).split("\n")[0]
+        raise InputError(path, f"malformed YAML{where}: {problem}") from None
+
+
+def strip_lines(data: Any) -> Any:
+    """The data without line numbers and paths: what must survive a round trip."""
+    if isinstance(data, dict):
+        return {k: strip_lines(v) for k, v in data.items() if k not in ("line", "end_line", "path")}
+    if isinstance(data, list):
+        return [strip_lines(v) for v in data]
+    return data
