@@ -30,6 +30,7 @@ class Link:
     text: str | None = None
     line: int = 0
     inline: bool = False  # written inside the description text (not rendered separately)
+    label_colon: str | None = None  # the colon after a group label when it is not ":" (e.g. "：")
 
 
 @dataclass
@@ -47,7 +48,11 @@ class Entry:
     notes: list[str] = field(default_factory=list)  # continuation blocks we keep verbatim
     marker: str = "-"
     name_format: str | None = None  # "bold" for **Name** heads; None: a link, or plain text
-    description_format: str | None = None  # None: on the head line; "html": a <p> block; "item": a sub-item
+    # None: on the head line; "html": a <p> block; "item": a sub-item; "item-nested": a sub-item
+    # with the unlabelled links nested under it
+    description_format: str | None = None
+    leading_notes: int = 0  # how many of `notes` come before the children
+    loose_children: bool = False  # blank lines between the children
 
 
 @dataclass

@@ -36,6 +36,8 @@ def link_data(link: Link) -> dict[str, Any]:
     d["line"] = link.line
     if link.inline:
         d["inline"] = True
+    if link.label_colon is not None:
+        d["label_colon"] = link.label_colon
     return d
 
 
@@ -58,6 +60,10 @@ def entry_data(e: Entry) -> dict[str, Any]:
         d["description_format"] = e.description_format
     if e.notes:
         d["notes"] = list(e.notes)
+        if e.leading_notes:
+            d["leading_notes"] = e.leading_notes
+    if e.loose_children:
+        d["loose_children"] = True
     if e.marker != "-" and e.marker[-1:] in ".)":
         d["marker"] = e.marker
     return d
@@ -156,6 +162,7 @@ class _Reader:
             self.text(d.get("text"), where + ".text"),
             int(d.get("line") or 0),
             bool(d.get("inline", False)),
+            self.text(d.get("label_colon"), where + ".label_colon"),
         )
 
     def entry(self, d: Any, where: str) -> Entry:
@@ -176,6 +183,8 @@ class _Reader:
             marker=str(d.get("marker") or "-"),
             name_format=self.text(d.get("name_format"), where + ".name_format"),
             description_format=self.text(d.get("description_format"), where + ".description_format"),
+            leading_notes=int(d.get("leading_notes") or 0),
+            loose_children=bool(d.get("loose_children", False)),
         )
 
     def block(self, d: Any, where: str) -> Block:

@@ -24,6 +24,9 @@ _STRONG = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?!\1)")
 _ATTRS_AFTER_BOLD = re.compile(
     r"^[ \t]*(?:\((?P<count>[^()\n]{1,20})\))?[ \t]*(?P<years>(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:(?:19|20)\d\d|present|now))?)?[ \t]*$"
 )
+_PLAIN_WITH_ATTRS = re.compile(
+    r"^(?P<name>[^\[\]()`*_\n]{1,80}?) \((?P<count>[^()\n]{1,12})\)(?: (?P<years>(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:(?:19|20)\d\d|present|now))?))?$"
+)
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*", re.I)
 LABEL_LINE = re.compile(r"^(?P<label>[^\[\]()\n:：]{1,40}?)[ \t]*[:：][ \t]*$")
 
@@ -202,6 +205,13 @@ def parse_head(text: str, refs: dict[str, Any]) -> Head:
                     head.attributes["years"] = am.group("years")
                 return head
         else:
+            am = _PLAIN_WITH_ATTRS.match(s)
+            if am:
+                head.name = am.group("name")
+                head.attributes["count"] = am.group("count")
+                if am.group("years"):
+                    head.attributes["years"] = am.group("years")
+                return head
             head.name = s
             return head
     head.separator, desc = split_separator(rest)

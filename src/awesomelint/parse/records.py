@@ -186,7 +186,10 @@ class RecordBuilder:
             if typ == "blank_line":
                 continue
             if typ == "list":
+                if not entry.children:
+                    entry.leading_notes = len(entry.notes)
                 entry.children.extend(self.item_entry(it) for it in child["children"])
+                entry.loose_children = entry.loose_children or not child.get("tight", True)
                 continue
             raw = self._dedent(child["line"], child["end_line"])
             if typ == "block_html" and not entry.description and not entry.notes and not entry.children:
@@ -198,7 +201,9 @@ class RecordBuilder:
                     continue
             entry.notes.append(raw)
             entry.links.extend(self._inline_only(raw, child["line"]))
-        if entry.name_format == "bold" and entry.url is None:
+        if not entry.children:
+            entry.leading_notes = len(entry.notes)
+        if entry.url is None and (entry.name_format == "bold" or "count" in entry.attributes):
             self._fold_labelled(entry)
         return entry
 
@@ -247,7 +252,9 @@ class RecordBuilder:
             label_m = LABEL_LINE.match(child.name or "") if child.url is None else None
             if label_m and child.children and all(_is_plain_link(c) for c in child.children) and not child.notes:
                 label = label_m.group("label").strip()
-                links.extend(Link(label, c.url or "", c.name, c.line) for c in child.children)
+                colon = (child.name or "").rstrip()[-1:]
+                for c in child.children:
+                    links.append(Link(label, c.url or "", c.name, c.line, label_colon=None if colon == ":" else colon))
                 continue
             if _is_plain_link(child):
                 links.append(Link(None, child.url or "", child.name, child.line))
@@ -261,7 +268,7 @@ class RecordBuilder:
                 and all(_is_plain_link(c) for c in child.children)
             ):
                 description = child.name or ""
-                entry.description_format = "item"
+                entry.description_format = "item-nested" if child.children else "item"
                 links.extend(lk for lk in child.links)
                 links.extend(Link(None, c.url or "", c.name, c.line) for c in child.children)
                 continue

@@ -60,9 +60,7 @@ def render_block(block: Block) -> str:
 # -- lists ------------------------------------------------------------------------------------
 def render_entry_list(block: EntryList) -> str:
     render_one = _STYLE_RENDERERS.get(block.style, _render_bullet_entry)
-    items = []
-    for i, entry in enumerate(block.entries):
-        items.append("\n".join(render_one(entry, _marker(entry.marker, i), block.loose)))
+    items = ["\n".join(render_one(e, _marker(e.marker, i))) for i, e in enumerate(block.entries)]
     sep = "\n\n" if block.loose or block.style in (STYLE_PARAGRAPH, STYLE_BOLD) else "\n"
     return sep.join(items)
 
@@ -85,7 +83,7 @@ def entry_head(entry: Entry) -> str:
     else:
         head = name
     attrs = entry.attributes
-    if entry.name_format == "bold" and ("count" in attrs or "years" in attrs):
+    if entry.url is None and ("count" in attrs or "years" in attrs):
         if "count" in attrs:
             head += f" ({attrs['count']})"
         if "years" in attrs:
@@ -109,71 +107,82 @@ def _indent(lines: list[str], width: int) -> list[str]:
     return [pad + ln if ln else ln for ln in lines]
 
 
-def _render_bullet_entry(entry: Entry, marker: str, loose: bool) -> list[str]:
-    width = len(marker) + 1
-    lines = [f"{marker} {entry_head(entry)}".rstrip()]
-    blocks: list[list[str]] = []
-    if entry.children:
-        child_lines: list[str] = []
-        for i, child in enumerate(entry.children):
-            if loose and i:
-                child_lines.append("")
-            child_lines.extend(_render_bullet_entry(child, _marker(child.marker, i), loose))
-        blocks.append(child_lines)
-    blocks.extend(note.split("\n") for note in entry.notes)
+def _children_lines(entry: Entry) -> list[str]:
+    out: list[str] = []
+    for i, child in enumerate(entry.children):
+        if entry.loose_children and i:
+            out.append("")
+        out.extend(_render_bullet_entry(child, _marker(child.marker, i)))
+    return out
+
+
+def _item_lines(first: str, marker: str, blocks: list[list[str]], blank_between: bool) -> list[str]:
+    lines = [f"{marker} {first}".rstrip()]
     for b in blocks:
-        if loose:
+        if blank_between:
             lines.append("")
-        lines.extend(_indent(b, width))
+        lines.extend(_indent(b, len(marker) + 1))
     return lines
 
 
-def _render_html_entry(entry: Entry, marker: str, loose: bool) -> list[str]:
-    width = len(marker) + 1
-    lines = [f"{marker} {entry_head(entry)}".rstrip()]
-    blocks: list[list[str]] = []
-    if entry.description and entry.description_format == "html":
-        blocks.append([f"<p>{entry.description}</p>"])
+def _body_blocks(entry: Entry, first: list[list[str]]) -> list[list[str]]:
+    """Continuation blocks in source order: leading notes, children, the other notes."""
+    notes = [n.split("\n") for n in entry.notes]
+    blocks = first + notes[: entry.leading_notes]
     if entry.children:
-        child_lines: list[str] = []
-        for i, child in enumerate(entry.children):
-            child_lines.extend(_render_bullet_entry(child, _marker(child.marker, i), False))
-        blocks.append(child_lines)
-    blocks.extend(note.split("\n") for note in entry.notes)
+        blocks.append(_children_lines(entry))
+    return blocks + notes[entry.leading_notes :]
+
+
+def _render_bullet_entry(entry: Entry, marker: str) -> list[str]:
+    blocks = _body_blocks(entry, [])
+    # a note (HTML, code…) needs a blank line before it; a bare nested list does not
+    return _item_lines(entry_head(entry), marker, blocks, blank_between=bool(entry.notes))
+
+
+def _render_html_entry(entry: Entry, marker: str) -> list[str]:
+    first = [[f"<p>{entry.description}</p>"]] if entry.description and entry.description_format == "html" else []
+    return _item_lines(entry_head(entry), marker, _body_blocks(entry, first), blank_between=False) if not (
+        first or entry.notes
+    ) else _item_lines_html(entry, marker, _body_blocks(entry, first))
+
+
+def _item_lines_html(entry: Entry, marker: str, blocks: list[list[str]]) -> list[str]:
+    # the first block follows the head directly; an HTML block ends only at a blank line
+    lines = [f"{marker} {entry_head(entry)}".rstrip()]
     for i, b in enumerate(blocks):
         if i:
             lines.append("")
-        lines.extend(_indent(b, width))
+        lines.extend(_indent(b, len(marker) + 1))
     return lines
 
 
-def _render_labelled_entry(entry: Entry, marker: str, loose: bool) -> list[str]:
-    lines = [f"{marker} {entry_head(entry)}".rstrip()]
+def _render_labelled_entry(entry: Entry, marker: str) -> list[str]:
     sub: list[str] = []
-    if entry.description and entry.description_format == "item":
-        sub.append(f"- {entry.description}")
-    groups: list[tuple[str | None, list[str]]] = []
+    groups: list[tuple[str | None, str, list[str]]] = []
     for lk in entry.links:
         if lk.inline:
             continue
         text = lk.text if lk.text is not None else lk.url
-        if groups and groups[-1][0] == lk.label:
-            groups[-1][1].append(f"[{text}]({lk.url})")
+        if groups and groups[-1][0] == lk.label and lk.label is not None:
+            groups[-1][2].append(f"[{text}]({lk.url})")
         else:
-            groups.append((lk.label, [f"[{text}]({lk.url})"]))
-    for label, links in groups:
+            groups.append((lk.label, lk.label_colon or ":", [f"[{text}]({lk.url})"]))
+    nested = entry.description_format == "item-nested"
+    if entry.description and entry.description_format in ("item", "item-nested"):
+        sub.append(f"- {entry.description}")
+    for label, colon, links in groups:
         if label is None:
-            sub.extend(f"- {lk}" for lk in links)
+            sub.extend(f"{'  ' if nested else ''}- {lk}" for lk in links)
         else:
-            sub.append(f"- {label}:")
+            sub.append(f"- {label}{colon}")
             sub.extend(f"  - {lk}" for lk in links)
-    for i, child in enumerate(entry.children):
-        sub.extend(_render_bullet_entry(child, _marker(child.marker, i), False))
-    lines.extend(_indent(sub, len(marker) + 1))
-    return lines
+    if entry.children:
+        sub.extend(_children_lines(entry))
+    return _item_lines(entry_head(entry), marker, [sub] if sub else [], blank_between=False)
 
 
-def _render_paragraph_entry(entry: Entry, marker: str, loose: bool) -> list[str]:
+def _render_paragraph_entry(entry: Entry, marker: str) -> list[str]:
     head = f"[{entry.name or ''}]({entry.url})" if entry.url is not None else (entry.name or "")
     for lk in entry.links:
         if not lk.inline:
@@ -186,7 +195,7 @@ def _render_paragraph_entry(entry: Entry, marker: str, loose: bool) -> list[str]
     return lines
 
 
-def _render_bold_entry(entry: Entry, marker: str, loose: bool) -> list[str]:
+def _render_bold_entry(entry: Entry, marker: str) -> list[str]:
     lines = [f"__{entry.name or ''}__"]
     if entry.description:
         lines.extend(entry.description.split("\n"))
@@ -194,7 +203,7 @@ def _render_bold_entry(entry: Entry, marker: str, loose: bool) -> list[str]:
     return lines
 
 
-_STYLE_RENDERERS: dict[str, Callable[[Entry, str, bool], list[str]]] = {
+_STYLE_RENDERERS: dict[str, Callable[[Entry, str], list[str]]] = {
     STYLE_HTML: _render_html_entry,
     STYLE_LABELLED: _render_labelled_entry,
     STYLE_PARAGRAPH: _render_paragraph_entry,
