@@ -8,6 +8,7 @@ records another separator), one blank line between blocks, aligned GFM tables. B
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -34,7 +35,7 @@ def render_document(doc: Document) -> str:
         parts.append(doc.front_matter)
     if doc.title is not None:
         parts.append(f"# {doc.title}")
-    parts.extend(render_block(b) for b in doc.intro)
+    _render_blocks(doc.intro, parts)
     for sec in doc.sections:
         _render_section(sec, parts)
     return "\n\n".join(p for p in parts if p != "")
@@ -42,33 +43,62 @@ def render_document(doc: Document) -> str:
 
 def _render_section(sec: Section, parts: list[str]) -> None:
     parts.append(sec.markdown if sec.markdown is not None else f"{'#' * sec.level} {sec.title}".rstrip())
-    parts.extend(render_block(b) for b in sec.content)
+    _render_blocks(sec.content, parts)
     for sub in sec.sections:
         _render_section(sub, parts)
 
 
-def render_block(block: Block) -> str:
+_LIST_START = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def _render_blocks(blocks: list[Block], parts: list[str]) -> None:
+    """Blocks one blank line apart; two lists that touch keep different bullets, or they would merge."""
+    prev: Block | None = None
+    for b in blocks:
+        text = render_block(b)
+        if isinstance(b, EntryList) and b.markdown is None and prev is not None and parts:
+            mine, theirs = _LIST_START.match(text), _LIST_START.match(_last_line_block(parts[-1]))
+            if mine and theirs and mine.group(1)[-1] == theirs.group(1)[-1]:
+                text = render_block(b, bullet=_other_bullet(mine.group(1)[-1]))
+        parts.append(text)
+        prev = b
+
+
+def _last_line_block(text: str) -> str:
+    """The first line of the last top-level list item of a block (for the merge check)."""
+    for line in reversed(text.split("\n")):
+        if line and not line[0].isspace():
+            return line
+    return ""
+
+
+def _other_bullet(c: str) -> str:
+    return {"-": "*", "*": "-", "+": "-", ".": ")", ")": "."}[c]
+
+
+def render_block(block: Block, bullet: str = "-") -> str:
     if isinstance(block, Prose):
         return block.markdown
     if block.markdown is not None:
         return block.markdown
     if isinstance(block, Table):
         return render_table(block)
-    return render_entry_list(block)
+    return render_entry_list(block, bullet)
 
 
 # -- lists ------------------------------------------------------------------------------------
-def render_entry_list(block: EntryList) -> str:
+def render_entry_list(block: EntryList, bullet: str = "-") -> str:
     render_one = _STYLE_RENDERERS.get(block.style, _render_bullet_entry)
-    items = ["\n".join(render_one(e, _marker(e.marker, i))) for i, e in enumerate(block.entries)]
+    items = ["\n".join(render_one(e, _marker(e.marker, i, bullet))) for i, e in enumerate(block.entries)]
     sep = "\n\n" if block.loose or block.style in (STYLE_PARAGRAPH, STYLE_BOLD) else "\n"
     return sep.join(items)
 
 
-def _marker(marker: str, index: int) -> str:
+def _marker(marker: str, index: int, bullet: str = "-") -> str:
     if marker and marker[-1] in ".)" and marker[:-1].isdigit():
-        return f"{index + 1}{marker[-1]}"
-    return "-"
+        delim = marker[-1] if bullet == "-" else bullet
+        return f"{index + 1}{delim if delim in '.)' else marker[-1]}"
+    return bullet if bullet in "-*+" else "-"
 
 
 def entry_head(entry: Entry) -> str:

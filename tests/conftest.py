@@ -1,0 +1,28 @@
+"""Shared test helpers: our fixtures, and the shared corpus and seeds when they exist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+FIXTURES = sorted((HERE / "fixtures").glob("*.md"))
+SHARED = HERE.parent.parent / "shared"
+CORPUS = sorted((SHARED / "corpus").glob("*.md")) + sorted((SHARED / "seeds").glob("*.txt"))
+# fixtures written in canonical form: Markdown → YAML → Markdown must give them back byte for byte
+CANONICAL = ["bullet.md", "html.md", "paragraph.md"]
+
+
+def ids(paths: list[Path]) -> list[str]:
+    return [p.name for p in paths]
+
+
+corpus_param = pytest.mark.parametrize("path", CORPUS, ids=ids(CORPUS))
+fixture_param = pytest.mark.parametrize("path", FIXTURES, ids=ids(FIXTURES))
+
+
+@pytest.fixture
+def corpus_required() -> None:
+    if not CORPUS:
+        pytest.skip("../shared/corpus is not present on this machine")

@@ -1,0 +1,95 @@
+"""The commands as a user runs them: exit codes, one-line errors, files untouched."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import FIXTURES
+
+from awesomelint import __version__
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "awesomelint", *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+    )
+
+
+def test_version():
+    r = run("--version")
+    assert r.returncode == 0 and __version__ in r.stdout
+
+
+def test_convert_and_render_through_files(tmp_path):
+    src = FIXTURES[0].parent / "bullet.md"
+    out = tmp_path / "list.yaml"
+    assert run("convert", str(src), "-o", str(out)).returncode == 0
+    r = run("render", str(out))
+    assert r.returncode == 0
+    assert r.stdout == src.read_text(encoding="utf-8")
+
+
+def test_convert_json_to_stdout():
+    r = run("convert", str(FIXTURES[0].parent / "table.md"), "--to", "json")
+    assert r.returncode == 0
+    data = json.loads(r.stdout)
+    assert data["awesomelint"] == 1
+
+
+def test_convert_from_stdin():
+    r = run("convert", "-", "--to", "json", stdin=b"- [A](https://a.org) - x\n")
+    assert r.returncode == 0 and json.loads(r.stdout)["intro"][0]["list"]["entries"][0]["name"] == "A"
+
+
+def one_line_error(r: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert r.returncode == 2, r
+    lines = r.stderr.strip().split("\n")
+    assert len(lines) == 1, r.stderr
+    assert "Traceback" not in r.stderr
+    for w in words:
+        assert w in lines[0], lines[0]
+
+
+def test_missing_file(tmp_path):
+    one_line_error(run("convert", str(tmp_path / "nope.md")), "nope.md", "no such file")
+
+
+def test_directory(tmp_path):
+    one_line_error(run("convert", str(tmp_path)), str(tmp_path), "directory")
+
+
+def test_invalid_utf8(tmp_path):
+    p = tmp_path / "bad.md"
+    p.write_bytes(b"# T\n\xff\xfe broken\n")
+    one_line_error(run("convert", str(p)), "bad.md", "UTF-8")
+
+
+def test_binary(tmp_path):
+    p = tmp_path / "img.md"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    one_line_error(run("convert", str(p)), "img.md", "binary")
+
+
+def test_malformed_yaml(tmp_path):
+    p = tmp_path / "bad.yaml"
+    p.write_text("awesomelint: 1\nsections: [\n", encoding="utf-8")
+    one_line_error(run("render", str(p)), "bad.yaml", "malformed YAML")
+
+
+def test_yaml_that_is_not_ours(tmp_path):
+    p = tmp_path / "other.yaml"
+    p.write_text("just: data\n", encoding="utf-8")
+    one_line_error(run("render", str(p)), "other.yaml", "not an awesomelint data file")
+
+
+def test_yaml_with_wrong_types(tmp_path):
+    p = tmp_path / "typed.yaml"
+    p.write_text("awesomelint: 1\nsections:\n  - title: X\n    level: nine\n", encoding="utf-8")
+    one_line_error(run("render", str(p)), "typed.yaml", "level")
