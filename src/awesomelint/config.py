@@ -1,0 +1,164 @@
+"""Configuration: `[tool.awesomelint]` in pyproject.toml, or `.awesomelint.toml`, found by walking up.
+
+Keys: select, ignore, extend-select, per-file-ignores, severity, and the opt-in rule settings
+(`[tool.awesomelint.schema]`: required-links, required-attributes, allowed-values). Unknown keys,
+codes or values raise `ConfigError` (exit 2).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from awesomelint.errors import ConfigError
+
+KNOWN_KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "severity", "schema", "exclude"}
+SCHEMA_KEYS = {"required-links", "required-attributes", "allowed-values"}
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the file it came from
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    schema: dict[str, Any] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def enabled(self, path: str) -> set[str]:
+        """The rule codes that apply to `path`."""
+        from awesomelint.lint.engine import all_rules
+
+        rules = all_rules()
+        if self.select is None:
+            chosen = {c for c, r in rules.items() if r.default}
+            if self.schema:
+                chosen |= {c for c, r in rules.items() if r.family == "schema"}
+        else:
+            chosen = {c for c in rules if _matches(c, self.select)}
+        chosen |= {c for c in rules if _matches(c, self.extend_select)}
+        chosen -= {c for c in rules if _matches(c, self.ignore)}
+        rel = _relative(path, self.root)
+        for pattern, codes in self.per_file_ignores.items():
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
+                chosen -= {c for c in rules if _matches(c, codes)}
+        return chosen
+
+    def cache_key(self) -> str:
+        import json
+
+        return json.dumps(
+            [self.select, self.ignore, self.extend_select, self.per_file_ignores, self.severity, self.schema],
+            sort_keys=True,
+        )
+
+
+def _matches(code: str, selectors: list[str]) -> bool:
+    return any(s == "ALL" or code.startswith(s) for s in selectors)
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(root.resolve()))
+    except ValueError:
+        return path
+
+
+def find_config(start: str | Path) -> Path | None:
+    """The nearest `.awesomelint.toml`, or pyproject.toml with a [tool.awesomelint] table."""
+    p = Path(start).resolve()
+    folder = p if p.is_dir() else p.parent
+    for d in [folder, *folder.parents]:
+        own = d / ".awesomelint.toml"
+        if own.is_file():
+            return own
+        py = d / "pyproject.toml"
+        if py.is_file():
+            try:
+                text = py.read_text(encoding="utf-8")
+            except OSError:
+                continue
+            if "[tool.awesomelint" in text:
+                return py
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read ({err})") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: invalid TOML ({err})") from None
+    table = data.get("tool", {}).get("awesomelint", {}) if path.name == "pyproject.toml" else data
+    return config_from_table(table, path)
+
+
+def config_from_table(table: dict[str, Any], path: Path | None) -> Config:
+    from awesomelint.lint.engine import SEVERITIES, all_rules
+
+    where = str(path) if path else "config"
+    unknown = set(table) - KNOWN_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(KNOWN_KEYS))})")
+    codes = all_rules()
+
+    def code_list(key: str) -> list[str]:
+        return code_list_value(table.get(key, []), key, where, codes)
+
+    cfg = Config(path=path)
+    if "select" in table:
+        cfg.select = code_list("select")
+    cfg.ignore = code_list("ignore")
+    cfg.extend_select = code_list("extend-select")
+    pfi = table.get("per-file-ignores", {})
+    if not isinstance(pfi, dict):
+        raise ConfigError(f"{where}: per-file-ignores must be a table of pattern = [codes]")
+    for pattern, value in pfi.items():
+        cfg.per_file_ignores[pattern] = code_list_value(value, f"per-file-ignores.{pattern}", where, codes)
+    sev = table.get("severity", {})
+    if not isinstance(sev, dict):
+        raise ConfigError(f"{where}: severity must be a table of CODE = \"error\"|\"warning\"|\"info\"")
+    for code, level in sev.items():
+        if code.upper() not in codes:
+            raise ConfigError(f"{where}: severity: unknown rule code {code!r}")
+        if level not in SEVERITIES:
+            raise ConfigError(f"{where}: severity.{code}: {level!r} is not one of {', '.join(SEVERITIES)}")
+        cfg.severity[code.upper()] = level
+    schema = table.get("schema", {})
+    if not isinstance(schema, dict) or set(schema) - SCHEMA_KEYS:
+        raise ConfigError(f"{where}: schema: unknown key(s) {', '.join(sorted(set(schema) - SCHEMA_KEYS))}")
+    for key in ("required-links", "required-attributes"):
+        if key in schema and not (isinstance(schema[key], list) and all(isinstance(v, str) for v in schema[key])):
+            raise ConfigError(f"{where}: schema.{key} must be a list of names")
+    allowed = schema.get("allowed-values", {})
+    if not isinstance(allowed, dict) or not all(isinstance(v, list) for v in allowed.values()):
+        raise ConfigError(f"{where}: schema.allowed-values must be a table of attribute = [values]")
+    cfg.schema = schema
+    exclude = table.get("exclude", [])
+    if not isinstance(exclude, list):
+        raise ConfigError(f"{where}: exclude must be a list of glob patterns")
+    cfg.exclude = exclude
+    return cfg
+
+
+def code_list_value(value: Any, key: str, where: str, codes: dict[str, Any]) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key} must be a list of rule codes")
+    for v in value:
+        if v != "ALL" and not any(c.startswith(v.upper()) for c in codes):
+            raise ConfigError(f"{where}: {key}: unknown rule code {v!r}")
+    return [v.upper() for v in value]

@@ -1,0 +1,455 @@
+"""Canonical formatting by source edits, and the safety check that guards every write.
+
+The formatter never re-renders the document. It runs a fixed pipeline of passes over the
+source lines, each tagged with the style rule it enforces (AL5xx); a pass edits only what the
+parser's positions make safe and every other byte is copied. The style rules of `lint` report
+exactly the lines a pass changes, and `lint --fix` runs the same passes, so the two agree.
+
+Before anything is written, `check_safe` proves three things or refuses (exit 2):
+1. GitHub's renderer (cmark-gfm) gives the same HTML for input and output (whitespace
+   normalised, `<pre>` verbatim; only the separator change of AL505 is allowed);
+2. the records are the same (lines and separators aside);
+3. formatting the output again changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from awesomelint.errors import UnsafeFormatError
+from awesomelint.model import STYLE_BULLET, STYLE_HTML, Document, EntryList
+from awesomelint.source import SourceText, split_front_matter
+
+Token = dict[str, Any]
+
+STYLE_CODES = ("AL501", "AL502", "AL503", "AL504", "AL505", "AL506", "AL507", "AL508", "AL509")
+_CANONICAL_SEPARATORS = (" — ", " – ", " —", " –", ": ", " : ", " -- ")
+
+
+@dataclass
+class Layout:
+    """What the passes know about the source: line kinds from the parser's positions."""
+
+    code: set[int] = field(default_factory=set)  # 1-based lines inside code blocks (content and fences)
+    html: set[int] = field(default_factory=set)
+    front: set[int] = field(default_factory=set)
+    paragraph_last: dict[int, bool] = field(default_factory=dict)  # line in a paragraph -> is its last line
+    headings: list[Token] = field(default_factory=list)
+    lists: list[tuple[Token, list[Token]]] = field(default_factory=list)  # (list, its sibling tokens)
+    tables: list[Token] = field(default_factory=list)
+    top: list[Token] = field(default_factory=list)
+    quoted: set[int] = field(default_factory=set)
+
+
+def _layout(tokens: list[Token], skip: int) -> Layout:
+    lay = Layout(front=set(range(1, skip + 1)), top=[t for t in tokens if t["type"] != "blank_line"])
+
+    def walk(toks: list[Token], in_quote: bool) -> None:
+        for t in toks:
+            typ = t["type"]
+            line, end = t.get("line"), t.get("end_line")
+            if typ == "block_code" and line:
+                lay.code.update(range(line, end + 1))
+            elif typ in ("block_html", "ref_def") and line:
+                lay.html.update(range(line, end + 1))
+            elif typ in ("paragraph", "block_text") and line:
+                for n in range(line, end + 1):
+                    lay.paragraph_last[n] = n == end
+            elif typ == "heading" and not in_quote:
+                lay.headings.append(t)
+            elif typ == "table" and not in_quote:
+                lay.tables.append(t)
+            if typ == "block_quote" and line:
+                lay.quoted.update(range(line, (end or line) + 1))
+            if "children" in t:
+                walk(t["children"], in_quote or typ == "block_quote")
+
+    walk(tokens, False)
+    for t in tokens:
+        if t["type"] == "list":
+            lay.lists.append((t, tokens))
+    return lay
+
+
+class Lines:
+    """Output lines per source line: `cells[i]` replaces source line i+1 (usually one line)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.cells: list[list[str]] = [[ln] for ln in lines]
+
+    def get(self, n: int) -> str:
+        cell = self.cells[n - 1]
+        return cell[-1] if cell else ""
+
+    def set(self, n: int, text: str) -> None:
+        cell = self.cells[n - 1]
+        if cell:
+            cell[-1] = text
+
+    def delete(self, n: int) -> None:
+        self.cells[n - 1] = []
+
+    def blank_before(self, n: int) -> None:
+        cell = self.cells[n - 1]
+        if cell and (len(cell) < 2 or cell[-2] != ""):
+            cell.insert(len(cell) - 1, "")
+
+    def snapshot(self) -> list[tuple[str, ...]]:
+        return [tuple(c) for c in self.cells]
+
+    def text(self) -> str:
+        return "\n".join(ln for cell in self.cells for ln in cell)
+
+
+# -- passes -------------------------------------------------------------------------------------
+def _expand_indent(line: str) -> str:
+    stripped = line.lstrip(" \t")
+    if "\t" not in line[: len(line) - len(stripped)]:
+        return line
+    return line[: len(line) - len(stripped)].expandtabs(4) + stripped
+
+
+def pass_tabs(out: Lines, lay: Layout, doc: Document) -> None:
+    """AL503: tabs in the indentation of list lines become spaces (tab stops of 4)."""
+    for lst, _ in lay.lists:
+        for n in range(lst["line"], lst["end_line"] + 1):
+            if n in lay.code or n in lay.quoted:
+                continue
+            out.set(n, _expand_indent(out.get(n)))
+
+
+def _indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _content_offset(marker_line: str) -> int:
+    """Columns from the marker's first character to the item's content."""
+    s = marker_line.expandtabs(4).lstrip(" ")
+    m = re.match(r"([-*+]|\d{1,9}[.)])([ \t]*)", s)
+    if not m:
+        return 2
+    gap = len(m.group(2).expandtabs(4))
+    if gap == 0 or gap > 4 or not s[m.end() :].strip():
+        gap = 1
+    return len(m.group(1)) + gap
+
+
+def pass_indent(out: Lines, lay: Layout, doc: Document) -> None:
+    """AL502: nested lists sit at their parent's content column; whole item subtrees move together."""
+
+    def shift(start: int, end: int, delta: int) -> None:
+        for n in range(start, end + 1):
+            line = out.get(n)
+            if not line.strip():
+                continue
+            if delta > 0:
+                out.set(n, " " * delta + line)
+            else:
+                cut = min(-delta, _indent_of(line))
+                out.set(n, line[cut:])
+
+    def has_code(start: int, end: int) -> bool:
+        return any(n in lay.code for n in range(start, end + 1))
+
+    def place(lst: Token, column: int) -> None:
+        for item in lst["children"]:
+            line = out.get(item["line"])
+            delta = column - _indent_of(line)
+            if has_code(item["line"] + 1, item["end_line"]):
+                continue  # code inside an item: its indentation is content; leave the item alone
+            if delta:
+                shift(item["line"], item["end_line"], delta)
+            content = column + _content_offset(out.get(item["line"]))
+            # every continuation block moves to the content column with its whole subtree, or a
+            # block after a moved nested list would change owner
+            for child in item["children"]:
+                start = child.get("line")
+                if not start or start <= item["line"] or child["type"] == "blank_line":
+                    continue
+                if child["type"] == "list":
+                    place(child, content)
+                    continue
+                d = content - _indent_of(out.get(start))
+                if d:
+                    shift(start, child.get("end_line", start), d)
+
+    for lst, _ in lay.lists:
+        if lst["line"] in lay.quoted:
+            continue
+        place(lst, 0)
+
+
+def pass_bullets(out: Lines, lay: Layout, doc: Document) -> None:
+    """AL501: bullets are `-`; lists that touch alternate `-` and `*`, or they would merge into one."""
+
+    def groups(siblings: list[Token]) -> list[list[Token]]:
+        out_groups: list[list[Token]] = []
+        current: list[Token] = []
+        for t in siblings:
+            if t["type"] == "blank_line":
+                continue
+            if t["type"] == "list" and not t["attrs"].get("ordered"):
+                current.append(t)
+                continue
+            if current:
+                out_groups.append(current)
+            current = []
+        if current:
+            out_groups.append(current)
+        return out_groups
+
+    def set_bullet(lst: Token, bullet: str) -> None:
+        for item in lst["children"]:
+            line = out.get(item["line"])
+            col = _indent_of(line)
+            if line[col : col + 1] in ("*", "+", "-") and line[col] != bullet:
+                out.set(item["line"], line[:col] + bullet + line[col + 1 :])
+
+    def walk(siblings: list[Token]) -> None:
+        for group in groups(siblings):
+            for i, lst in enumerate(group):
+                set_bullet(lst, "-" if i % 2 == 0 else "*")
+        for t in siblings:
+            if t["type"] == "list":
+                for item in t["children"]:
+                    walk(item["children"])
+
+    top = [t for t in lay.top if t.get("line") not in lay.quoted]
+    walk(top)
+
+
+def pass_trailing(out: Lines, lay: Layout, doc: Document) -> None:
+    """AL504: no trailing white space, except a hard line break (two spaces inside a paragraph)."""
+    for n in range(1, len(out.cells) + 1):
+        if n in lay.code or n in lay.front:
+            continue
+        line = out.get(n)
+        stripped = line.rstrip(" \t")
+        if stripped == line:
+            continue
+        if n in lay.html:
+            if stripped:  # trailing blanks inside HTML are not shown; keep the HTML byte for byte
+                continue
+        hard_break = lay.paragraph_last.get(n) is False and line.endswith("  ") and stripped
+        if hard_break:
+            keep = line[len(stripped) :]
+            if keep == "  ":
+                continue
+            out.set(n, stripped + "  ")
+            continue
+        out.set(n, stripped)
+
+
+def pass_separators(out: Lines, lay: Layout, doc: Document) -> None:
+    """AL505: ` - ` between an entry's link and its description."""
+    for _, block in doc.iter_blocks():
+        if not isinstance(block, EntryList) or block.style not in (STYLE_BULLET, STYLE_HTML) or block.markdown is not None:
+            continue
+        stack = list(block.entries)
+        while stack:
+            e = stack.pop()
+            stack.extend(e.children)
+            if e.url is None or e.separator not in _CANONICAL_SEPARATORS or not e.description:
+                continue
+            line = out.get(e.line)
+            close = _link_end(line)
+            if close < 0 or not line[close:].startswith(e.separator):
+                continue
+            out.set(e.line, line[:close] + " - " + line[close + len(e.separator) :])
+
+
+def _link_end(line: str) -> int:
+    """Index just past the first `[text](url)` of an item line, or -1."""
+    from awesomelint.parse.inline import _match_bracket, _match_paren
+
+    start = line.find("[")
+    if start < 0:
+        return -1
+    close = _match_bracket(line, start)
+    if close < 0 or close >= len(line) or line[close] != "(":
+        return -1
+    return _match_paren(line, close)
+
+
+def pass_headings(out: Lines, lay: Layout, doc: Document) -> None:
+    """AL507: ATX headings: setext headings become `#`/`##`, closing `#`s go."""
+    for h in lay.headings:
+        line, end = h["line"], h["end_line"]
+        level = h["attrs"]["level"]
+        if h.get("style") == "setext":
+            if end != line + 1:
+                continue  # a multi-line setext heading would have to be joined: left alone
+            text = out.get(line).strip()
+            out.set(line, "#" * level + " " + text)
+            out.delete(end)
+        else:
+            text = out.get(line)
+            m = re.match(r"^( {0,3})(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", text)
+            if m and m.group(1) == "" and not re.search(r"[ \t]#+[ \t]*$", m.group(3)):
+                new = f"{m.group(2)} {m.group(3)}".rstrip()
+                if new != text.rstrip() and not m.group(3).endswith("\\"):
+                    out.set(line, new)
+
+
+def pass_tables(out: Lines, lay: Layout, doc: Document) -> None:
+    """AL509: GFM tables with leading/trailing pipes and columns aligned by display width."""
+    from awesomelint.render.markdown import format_table
+
+    for t in lay.tables:
+        header = t["header"]
+        rows = [r["cells"] for r in t["rows"]]
+        if any(len(r) > len(header) for r in rows) or t["line"] in lay.quoted:
+            continue
+        if any(_indent_of(out.get(n)) for n in range(t["line"], t["end_line"] + 1)):
+            continue
+        table = format_table(header, t["align"], [r + [""] * (len(header) - len(r)) for r in rows]).split("\n")
+        for offset, text in enumerate(table):
+            n = t["line"] + offset
+            if out.get(n).rstrip() != text:
+                out.set(n, text)
+
+
+def pass_blank_lines(out: Lines, lay: Layout, doc: Document) -> None:
+    """AL506: one blank line at most, blank lines around headings, lists and tables, none at the end."""
+    total = len(out.cells)
+    prev_blank = True
+    for n in range(1, total + 1):
+        if n in lay.code or n in lay.front:
+            prev_blank = False
+            continue
+        line = out.get(n)
+        if not out.cells[n - 1]:
+            continue
+        blank = not line.strip()
+        if blank and prev_blank:
+            out.delete(n)
+            continue
+        prev_blank = blank
+    blocks = [t for t in lay.top if t.get("line")]
+    for prev, cur in zip(blocks, blocks[1:]):
+        if cur["line"] != prev.get("end_line", 0) + 1:
+            continue
+        if cur["type"] == "heading" or prev["type"] in ("heading", "list", "table", "block_code", "thematic_break"):
+            if prev["type"] == "list" and cur["type"] == "list":
+                continue
+            out.blank_before(cur["line"])
+    # no blank lines at the end of the file
+    for n in range(total, 0, -1):
+        if n in lay.code or not out.cells[n - 1]:
+            continue
+        if out.get(n).strip():
+            break
+        out.delete(n)
+
+
+PASSES: list[tuple[str, Callable[[Lines, Layout, Document], None]]] = [
+    ("AL503", pass_tabs),
+    ("AL502", pass_indent),
+    ("AL501", pass_bullets),
+    ("AL504", pass_trailing),
+    ("AL505", pass_separators),
+    ("AL507", pass_headings),
+    ("AL509", pass_tables),
+    ("AL506", pass_blank_lines),
+]
+
+
+@dataclass
+class FormatResult:
+    text: str  # "\n" endings, no final newline
+    final_newline: bool
+    changes: dict[str, list[int]]  # rule code -> source lines it changed
+
+    def changed(self, src: SourceText) -> bool:
+        return self.text != src.text or self.final_newline != src.final_newline
+
+
+def format_source(src: SourceText, doc: Document | None = None, tokens: list[Token] | None = None, codes: Iterable[str] = STYLE_CODES) -> FormatResult:
+    """Run the passes for `codes` over a source text; no safety check (see `format_checked`)."""
+    from awesomelint.parse import parse_source
+    from awesomelint.parse.blocks import parse_blocks
+
+    codes = set(codes)
+    _, skip = split_front_matter(src.text)
+    if tokens is None:
+        tokens, _ = parse_blocks(src.text, skip)
+    if doc is None:
+        doc = parse_source(src)
+    lay = _layout(tokens, skip)
+    out = Lines(src.text.split("\n"))
+    changes: dict[str, list[int]] = {}
+    for code, run in PASSES:
+        if code not in codes:
+            continue
+        before = out.snapshot()
+        run(out, lay, doc)
+        after = out.snapshot()
+        lines = [i + 1 for i, (a, b) in enumerate(zip(before, after)) if a != b]
+        if lines:
+            changes[code] = lines
+    final_newline = src.final_newline
+    if "AL508" in codes and not src.final_newline and src.text:
+        changes["AL508"] = [len(out.cells)]
+        final_newline = True
+    return FormatResult(out.text(), final_newline, changes)
+
+
+# -- safety ---------------------------------------------------------------------------------------
+_SEPARATOR_HTML = re.compile(r"(</a>)[ \t]*(?:—|–|:|--?)[ \t]+")
+
+
+def _page(markdown: str) -> str:
+    from awesomelint.htmlcheck import normalize_html, render_html
+
+    html = normalize_html(render_html(markdown))
+    return _SEPARATOR_HTML.sub(r"\1 - ", html)
+
+
+def check_safe(src: SourceText, result: FormatResult, codes: Iterable[str] = STYLE_CODES) -> None:
+    """Raise `UnsafeFormatError` unless the output shows the same page, the same records, and is stable."""
+    from awesomelint.parse import parse_source
+    from awesomelint.source import SourceText as ST
+    from awesomelint.yamlio import strip_lines, to_data
+
+    if not result.changed(src):
+        return
+    before, after = _page(src.text), _page(result.text)
+    if before != after:
+        import difflib
+
+        a, b = before.replace("><", ">\n<").split("\n"), after.replace("><", ">\n<").split("\n")
+        diff = "\n".join(difflib.unified_diff(a, b, "input (HTML)", "output (HTML)", lineterm="", n=1))
+        first = next((ln for ln in diff.split("\n") if ln.startswith(("-", "+")) and not ln.startswith(("---", "+++"))), "")
+        raise UnsafeFormatError(src.path, f"formatting would change the rendered page; not written (first difference: {first[:120]})", diff)
+    out_src = ST(src.path, result.text, src.bom, src.newline, result.final_newline)
+    rec_a = _without_separators(strip_lines(to_data(parse_source(src))))
+    rec_b = _without_separators(strip_lines(to_data(parse_source(out_src))))
+    if rec_a != rec_b:
+        raise UnsafeFormatError(src.path, "formatting would change the extracted records; not written")
+    again = format_source(out_src, codes=codes)
+    if again.changed(out_src):
+        raise UnsafeFormatError(src.path, "formatting is not stable (a second run would change the output again); not written")
+
+
+def _without_separators(data: Any) -> Any:
+    """Records as fmt must keep them: separators, looseness and white space around lines aside."""
+    if isinstance(data, dict):
+        if "prose" in data:  # raw Markdown: the page check guards it
+            return {"prose": data.get("kind", "prose")}
+        return {k: _without_separators(v) for k, v in data.items() if k not in ("separator", "markdown", "loose", "loose_children")}
+    if isinstance(data, list):
+        return [_without_separators(v) for v in data]
+    if isinstance(data, str):
+        return "\n".join(ln.strip() for ln in data.split("\n") if ln.strip())
+    return data
+
+
+def format_checked(src: SourceText, codes: Iterable[str] = STYLE_CODES) -> FormatResult:
+    """Format and prove the result safe; raises `UnsafeFormatError` when it is not."""
+    codes = tuple(codes)
+    result = format_source(src, codes=codes)
+    check_safe(src, result, codes)
+    return result

@@ -1,0 +1,1 @@
+"""Linting: the engine (`engine.py`), the rules (`rules/`, one module per family) and reporters."""

@@ -1,0 +1,8 @@
+"""Rule families: importing this package registers every rule.
+
+Codes: AL0xx suppressions, AL1xx entries, AL2xx duplicates, AL3xx tables, AL4xx structure,
+AL5xx style (fixable; what `fmt` produces), AL6xx awesome-lint conventions (opt-in),
+AL7xx schema from config (opt-in).
+"""
+
+from awesomelint.lint.rules import awesome, duplicates, entries, schema, structure, style, tables  # noqa: F401

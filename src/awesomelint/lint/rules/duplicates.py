@@ -1,0 +1,79 @@
+"""Duplicate rules (AL2xx): the same page or the same name listed twice, in a file or across files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesomelint.lint.engine import Diagnostic, FileContext, project_rule, rule
+from awesomelint.lint.rules.entries import column_of, entry_blocks
+from awesomelint.urls import is_navigation, normalize_url
+
+
+def _entry_urls(ctx: FileContext) -> Iterator[tuple[str, int, str]]:
+    """(normalised url, line, url as written) for every entry url in the file."""
+    for _, e, _ in entry_blocks(ctx):
+        if e.url and not is_navigation(e.url):
+            yield normalize_url(e.url), e.line, e.url
+
+
+@project_rule("AL201", "duplicate-url")
+def duplicate_url(contexts: list[FileContext]) -> Iterator[Diagnostic]:
+    """Two entries link to the same page, in one file or in two of the files given.
+
+    Why: duplicates creep in as lists grow and contributors do not search first. Urls are
+    compared after normalising the scheme, `www.`, a trailing slash, `#readme`, `index.html` and
+    the case of the host. In-page anchors (tables of contents, back-to-top) never count.
+
+    Example:
+        - [MIMIC](https://mimic.mit.edu/) - ICU records.
+        - [MIMIC-III](http://www.mimic.mit.edu) - ICU records.   # bad: the same page again
+    """
+    first: dict[str, tuple[str, int]] = {}
+    for ctx in contexts:
+        for key, line, url in _entry_urls(ctx):
+            if key in first:
+                path, at = first[key]
+                where = f"line {at}" if path == ctx.path else f"{path}:{at}"
+                yield ctx.diag(line, column_of(ctx.line_text(line), url[:20]), "AL201", f"duplicate url {url} (also at {where})")
+            else:
+                first[key] = (ctx.path, line)
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[\s_\-–—.,:;!?'\"()]+", "", name.lower())
+
+
+@rule("AL202", "duplicate-name")
+def duplicate_name(ctx: FileContext) -> Iterator[Diagnostic]:
+    """Two entries of the same section have the same name (case, spaces and punctuation aside).
+
+    Why: the same thing listed twice, perhaps with two different urls, confuses readers; one of
+    the two is usually out of date. Entries in different sections may share a name.
+
+    Example:
+        ## ICU
+        - [MIMIC-III](https://mimic.mit.edu/) - ICU records.
+        - [MIMIC III](https://physionet.org/content/mimiciii/) - ICU records.   # bad
+    """
+    for _, sec in ctx.doc.iter_sections():
+        seen: dict[str, int] = {}
+        for block in sec.content:
+            for b, e, depth in entry_blocks_of(block):
+                if depth or not e.name or not (e.url or e.links):
+                    continue
+                key = _name_key(e.name)
+                if not key:
+                    continue
+                if key in seen:
+                    yield ctx.diag(e.line, column_of(ctx.line_text(e.line), e.name[:10]), "AL202", f"duplicate name '{e.name.strip()[:60]}' (also at line {seen[key]})")
+                else:
+                    seen[key] = e.line
+
+
+def entry_blocks_of(block):  # type: ignore[no-untyped-def]
+    from awesomelint.model import EntryList, Table
+
+    if isinstance(block, (EntryList, Table)):
+        for e in block.entries:
+            yield block, e, 0

@@ -1,0 +1,184 @@
+"""Entry rules (AL1xx): every entry has what its list promises, and its links are well formed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesomelint.lint.engine import Diagnostic, FileContext, rule
+from awesomelint.model import STYLE_BOLD, Entry, EntryList, Table
+from awesomelint.urls import url_problem
+
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+
+
+def entry_blocks(ctx: FileContext) -> Iterator[tuple[EntryList | Table, Entry, int]]:
+    """(block, entry, depth) for every entry of every list and table, nested ones too."""
+
+    def walk(block: EntryList | Table, entries: list[Entry], depth: int) -> Iterator[tuple[EntryList | Table, Entry, int]]:
+        for e in entries:
+            yield block, e, depth
+            yield from walk(block, e.children, depth + 1)
+
+    for _, block in ctx.doc.iter_blocks():
+        if isinstance(block, (EntryList, Table)):
+            yield from walk(block, block.entries, 0)
+
+
+def column_of(text: str, needle: str, default: int = 1) -> int:
+    i = text.find(needle) if needle else -1
+    return i + 1 if i >= 0 else default
+
+
+@rule("AL101", "missing-url")
+def missing_url(ctx: FileContext) -> Iterator[Diagnostic]:
+    """An entry has a name but no link at all.
+
+    Why: a curated list exists to send readers somewhere; an entry without a url is a dead end.
+    Group headings inside a list (an item whose sub-items are the entries) are not entries and
+    are not reported.
+
+    Example:
+        - MIMIC-IV - ICU records.                       # bad
+        - [MIMIC-IV](https://physionet.org/content/mimiciv/) - ICU records.   # good
+    """
+    for block, e, _ in entry_blocks(ctx):
+        if e.url or e.links or e.children or e.name is None or not e.name.strip():
+            continue
+        if isinstance(block, EntryList) and not any(x.url for x in block.entries) and e.name_format != "bold":
+            continue  # a list of plain text items mixed into a link list
+        text = ctx.line_text(e.line)
+        yield ctx.diag(e.line, column_of(text, e.name[:10]), "AL101", f"entry '{e.name.strip()[:60]}' has no url")
+
+
+@rule("AL102", "empty-name")
+def empty_name(ctx: FileContext) -> Iterator[Diagnostic]:
+    """A link has no text: `[](url)`.
+
+    Why: readers see nothing to click, and screen readers announce a bare url.
+
+    Example:
+        - [](https://mimic.mit.edu/) - ICU records.        # bad
+        - [MIMIC](https://mimic.mit.edu/) - ICU records.   # good
+    """
+    for _, e, _ in entry_blocks(ctx):
+        if e.url is not None and (e.name is None or not e.name.strip()):
+            text = ctx.line_text(e.line)
+            yield ctx.diag(e.line, column_of(text, "[]"), "AL102", f"the link to {e.url} has no text")
+
+
+@rule("AL103", "missing-description")
+def missing_description(ctx: FileContext) -> Iterator[Diagnostic]:
+    """An entry has no description, in a list where most entries have one.
+
+    Why: the description is what makes a curated list better than a bookmark dump. Lists whose
+    shape has no descriptions (links only) are not reported.
+
+    Example:
+        - [eICU](https://eicu-crd.mit.edu/)                          # bad
+        - [eICU](https://eicu-crd.mit.edu/) - Multi-centre ICU data.  # good
+    """
+    for _, block in ctx.doc.iter_blocks():
+        if not isinstance(block, EntryList):
+            continue
+        linked = [e for e in block.entries if e.url]
+        if len(linked) < 2:
+            continue
+        described = [e for e in linked if e.description.strip()]
+        if len(described) * 2 < len(linked):
+            continue
+        for e in linked:
+            if not e.description.strip() and not e.children:
+                yield ctx.diag(e.line, len(ctx.line_text(e.line).rstrip()) + 1, "AL103", f"entry '{(e.name or '').strip()[:60]}' has no description")
+
+
+_SPACE_BEFORE_PAREN = re.compile(r"\[[^\[\]\n]+\][ \t]+\((?:https?://|www\.)")
+_NO_PAREN = re.compile(r"\[[^\[\]\n]+\](?:https?://|www\.)")
+_REVERSED = re.compile(r"\((?:https?://)[^()\s]+\)\[[^\[\]\n]+\]")
+
+
+def _unbalanced(text: str) -> bool:
+    depth = 0
+    s = _CODE_SPAN.sub("", text)
+    i = 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth < 0:
+                return True
+        i += 1
+    return depth != 0
+
+
+@rule("AL104", "malformed-link")
+def malformed_link(ctx: FileContext) -> Iterator[Diagnostic]:
+    """Link syntax that GitHub does not turn into a link.
+
+    Why: `[Name] (url)` (a space), `[Name]url` (no parentheses), `(url)[Name]` (reversed) and
+    unbalanced brackets all render as literal text, so the entry silently has no link.
+
+    Example:
+        - [MIMIC] (https://mimic.mit.edu/) - ICU records.   # bad
+        - [MIMIC](https://mimic.mit.edu/) - ICU records.    # good
+    """
+    for _, e, _ in entry_blocks(ctx):
+        for n in range(e.line, e.line + 1):
+            text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), ctx.line_text(n))
+            for pattern, what in ((_SPACE_BEFORE_PAREN, "a space between ] and ("), (_NO_PAREN, "no parentheses around the url"), (_REVERSED, "url and text reversed")):
+                m = pattern.search(text)
+                if m:
+                    yield ctx.diag(n, m.start() + 1, "AL104", f"malformed link: {what}")
+                    break
+            else:
+                if _unbalanced(text) and "[" in text:
+                    yield ctx.diag(n, text.find("[") + 1, "AL104", "malformed link: unbalanced brackets")
+
+
+_LINKED = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|`[^`]*`|\]\[[^\]]*\]")
+
+
+@rule("AL105", "bare-url")
+def bare_url(ctx: FileContext) -> Iterator[Diagnostic]:
+    """A bare `https://…` in an entry where a link belongs.
+
+    Why: a bare url is long, unreadable and, in many renderers, not clickable; the entry has no
+    name to show. Lists written as `Label: https://…` lines (the bold-title shape) are exempt.
+
+    Example:
+        - MIMIC https://mimic.mit.edu/ - ICU records.       # bad
+        - [MIMIC](https://mimic.mit.edu/) - ICU records.    # good
+    """
+    for block, e, _ in entry_blocks(ctx):
+        if isinstance(block, EntryList) and block.style == STYLE_BOLD or isinstance(block, Table):
+            continue
+        text = ctx.line_text(e.line)
+        stripped = _LINKED.sub(lambda m: " " * len(m.group(0)), text)
+        m = re.search(r"(?<![(<\w])https?://\S+", stripped)
+        if m:
+            yield ctx.diag(e.line, m.start() + 1, "AL105", "bare url: write it as [name](url)")
+
+
+@rule("AL106", "invalid-url")
+def invalid_url(ctx: FileContext) -> Iterator[Diagnostic]:
+    """An entry's url cannot work: no scheme, white space, or no host.
+
+    Why: `www.example.org` without `https://` becomes a relative link to a file in the
+    repository, which is a 404; spaces break the link at the first blank.
+
+    Example:
+        - [OASIS](www.oasis-brains.org) - Brain MRI.           # bad
+        - [OASIS](https://www.oasis-brains.org/) - Brain MRI.  # good
+    """
+    for _, e, _ in entry_blocks(ctx):
+        urls = ([(e.url, e.line)] if e.url else []) + [(lk.url, lk.line or e.line) for lk in e.links]
+        for url, line in urls:
+            problem = url_problem(url)
+            if problem:
+                text = ctx.line_text(line)
+                yield ctx.diag(line, column_of(text, url[:20]), "AL106", f"invalid url {url!r}: {problem}")

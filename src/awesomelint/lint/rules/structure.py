@@ -1,0 +1,168 @@
+"""Structure rules (AL4xx): sections, heading levels, and the table of contents."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from awesomelint.anchors import SlugCounter
+from awesomelint.lint.engine import Diagnostic, FileContext, rule
+from awesomelint.model import Prose
+
+_TOC_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(#([^)\s]*)\)")
+
+
+@dataclass
+class Heading:
+    title: str
+    level: int
+    line: int
+    anchor: str
+
+
+def headings(ctx: FileContext) -> list[Heading]:
+    slugs = SlugCounter()
+    out = []
+    if ctx.doc.title is not None:
+        out.append(Heading(ctx.doc.title, 1, ctx.doc.title_line, slugs.add(ctx.doc.title)))
+    for _, sec in ctx.doc.iter_sections():
+        out.append(Heading(sec.title, sec.level, sec.line, slugs.add(sec.title)))
+    return out
+
+
+@rule("AL401", "empty-section")
+def empty_section(ctx: FileContext) -> Iterator[Diagnostic]:
+    """A section has a heading and nothing under it.
+
+    Why: an empty category promises readers something the list does not have; it is usually
+    left over after its entries moved or were removed.
+
+    Example:
+        ## Imaging
+        ## Genomics          # bad: "Imaging" is empty
+    """
+    for _, sec in ctx.doc.iter_sections():
+        if not sec.content and not sec.sections:
+            yield ctx.diag(sec.line, 1, "AL401", f"section '{sec.title}' is empty")
+
+
+@rule("AL402", "heading-increment")
+def heading_increment(ctx: FileContext) -> Iterator[Diagnostic]:
+    """A heading is more than one level deeper than the one before it (## then ####).
+
+    Why: skipped levels break the document outline, screen-reader navigation and generated
+    tables of contents.
+
+    Example:
+        ## Imaging
+        #### MRI        # bad
+        ### MRI         # good
+    """
+    prev = None
+    for h in headings(ctx):
+        if prev is not None and h.level > prev + 1:
+            yield ctx.diag(h.line, 1, "AL402", f"heading level {h.level} follows level {prev}; expected at most {prev + 1}")
+        prev = h.level
+
+
+@dataclass
+class TocLink:
+    text: str
+    anchor: str
+    line: int
+    column: int
+
+
+def toc_links(ctx: FileContext) -> list[TocLink]:
+    """The links of the first table of contents, in order."""
+    for _, block in ctx.doc.iter_blocks():
+        if isinstance(block, Prose) and block.kind == "toc":
+            out = []
+            for offset, text in enumerate(block.markdown.split("\n")):
+                for m in _TOC_LINK.finditer(text):
+                    out.append(TocLink(m.group(1), m.group(2), block.line + offset, m.start() + 1))
+            return out
+    return []
+
+
+def _toc_scope(ctx: FileContext, links: list[TocLink]) -> tuple[list[Heading], dict[str, Heading]]:
+    hs = headings(ctx)
+    by_anchor = {h.anchor: h for h in hs}
+    linked_levels = [by_anchor[lk.anchor].level for lk in links if lk.anchor in by_anchor]
+    if not linked_levels:
+        return [], by_anchor
+    lo, hi = min(linked_levels), max(linked_levels)
+    toc_line = links[0].line
+    toc_heading = max((h for h in hs if h.line < toc_line), key=lambda h: h.line, default=None)
+    scope = [h for h in hs if lo <= h.level <= hi and h is not toc_heading and h.line > toc_line]
+    return scope, by_anchor
+
+
+@rule("AL403", "toc-broken-anchor")
+def toc_broken_anchor(ctx: FileContext) -> Iterator[Diagnostic]:
+    """A table-of-contents link points at an anchor that no heading has.
+
+    Why: the link does nothing when clicked. Anchors are computed the way GitHub computes them
+    (lower case, punctuation dropped, spaces to hyphens, `-1`, `-2` for repeats).
+
+    Example:
+        - [Data Sets](#datasets)     # bad: the heading "Data Sets" has the anchor #data-sets
+        - [Data Sets](#data-sets)    # good
+    """
+    links = toc_links(ctx)
+    if not links:
+        return
+    anchors = {h.anchor for h in headings(ctx)}
+    for lk in links:
+        if lk.anchor not in anchors and lk.anchor.lower() not in anchors:
+            yield ctx.diag(lk.line, lk.column, "AL403", f"table of contents links to #{lk.anchor}, which no heading has")
+
+
+@rule("AL404", "toc-missing-heading")
+def toc_missing_heading(ctx: FileContext) -> Iterator[Diagnostic]:
+    """A heading at a level the table of contents lists is missing from it.
+
+    Why: readers use the table of contents to find sections; a section added without updating
+    it is hard to find.
+
+    Example:
+        - [Imaging](#imaging)
+        ## Imaging
+        ## Genomics        # bad: not in the table of contents
+    """
+    links = toc_links(ctx)
+    if not links:
+        return
+    scope, _ = _toc_scope(ctx, links)
+    linked = {lk.anchor for lk in links}
+    for h in scope:
+        if h.anchor not in linked:
+            yield ctx.diag(h.line, 1, "AL404", f"heading '{h.title}' is not in the table of contents")
+
+
+@rule("AL405", "toc-order")
+def toc_order(ctx: FileContext) -> Iterator[Diagnostic]:
+    """The table of contents lists sections in another order than the document has them.
+
+    Why: a table of contents out of order is a sign it has drifted from the document.
+
+    Example:
+        - [Imaging](#imaging)
+        - [Genomics](#genomics)
+        ## Genomics
+        ## Imaging          # bad: the order differs
+    """
+    links = toc_links(ctx)
+    if not links:
+        return
+    _, by_anchor = _toc_scope(ctx, links)
+    last = 0
+    for lk in links:
+        h = by_anchor.get(lk.anchor)
+        if h is None:
+            continue
+        if h.line < last:
+            yield ctx.diag(lk.line, lk.column, "AL405", f"table of contents lists '{lk.text}' after a section that comes later in the document")
+            return
+        last = h.line

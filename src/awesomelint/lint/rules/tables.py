@@ -1,0 +1,62 @@
+"""Table rules (AL3xx): rows that do not fit their header."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesomelint.lint.engine import Diagnostic, FileContext, rule
+from awesomelint.model import Prose, Table
+from awesomelint.parse.blocks import split_cells
+
+
+def _tables(ctx: FileContext) -> Iterator[tuple[int, int]]:
+    """(header line, last line) of every table, entry tables and prose tables alike."""
+    for _, block in ctx.doc.iter_blocks():
+        if isinstance(block, Table) or isinstance(block, Prose) and block.kind == "table":
+            yield block.line, block.end_line
+
+
+@rule("AL301", "table-cell-count")
+def table_cell_count(ctx: FileContext) -> Iterator[Diagnostic]:
+    """A table row has fewer or more cells than the header.
+
+    Why: GitHub pads a short row with empty cells, so a value can land in the wrong column
+    unnoticed, and silently drops the cells of a long row: that content is never shown.
+
+    Example:
+        | Name | Data Types | Count |
+        | --- | --- | --- |
+        | [MIMIC](https://mimic.mit.edu/) | P, L, T |            # bad: 2 cells of 3
+        | [MIMIC](https://mimic.mit.edu/) | P, L, T | ~45,000 |  # good
+    """
+    for start, end in _tables(ctx):
+        width = len(split_cells(ctx.line_text(start)))
+        for n in range(start + 2, end + 1):
+            cells = split_cells(ctx.line_text(n))
+            if len(cells) < width:
+                yield ctx.diag(n, len(ctx.line_text(n).rstrip()) + 1, "AL301", f"row has {len(cells)} cells, the header has {width}")
+            elif len(cells) > width:
+                yield ctx.diag(n, 1, "AL301", f"row has {len(cells)} cells, the header has {width}: GitHub drops the extra ones")
+
+
+@rule("AL302", "table-empty-cell")
+def table_empty_cell(ctx: FileContext) -> Iterator[Diagnostic]:
+    """A cell is empty in a column that the other rows fill.
+
+    Why: in a column most rows fill, a blank is usually a forgotten value. Columns that are
+    mostly empty (optional notes) are not reported.
+
+    Example:
+        | [MIMIC](https://mimic.mit.edu/) | P, L, T | ~45,000 |
+        | [OASIS](https://www.oasis-brains.org/) | I |  |   # bad: the count is missing
+    """
+    for start, end in _tables(ctx):
+        header = split_cells(ctx.line_text(start))
+        rows = [(n, split_cells(ctx.line_text(n))) for n in range(start + 2, end + 1)]
+        for c, title in enumerate(header):
+            filled = sum(1 for _, cells in rows if c < len(cells) and cells[c])
+            if filled * 4 < len(rows) * 3 or filled == len(rows):
+                continue
+            for n, cells in rows:
+                if c < len(cells) and not cells[c] and len(cells) <= len(header):
+                    yield ctx.diag(n, 1, "AL302", f"empty cell in column '{title}', which the other rows fill")

@@ -1,0 +1,63 @@
+"""URL normalisation and validity, shared by the duplicate rules and `merge`."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+_DOMAIN_LIKE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:[/:?#]|$)")
+_INDEX = re.compile(r"/index\.(?:html?|php|aspx?)$", re.I)
+KNOWN_SCHEMES = {"http", "https", "mailto", "ftp", "ftps", "sftp", "git", "ssh", "irc", "ircs", "news", "tel", "xmpp", "magnet", "doi"}
+
+
+def normalize_url(url: str) -> str:
+    """The form two urls share when they point at the same page: scheme, `www.`, trailing slash,
+    `#readme`, `index.html` and the case of the host do not count."""
+    u = url.strip()
+    if u.startswith("<") and u.endswith(">"):
+        u = u[1:-1]
+    parts = urlsplit(u)
+    if not parts.scheme or not parts.netloc:
+        return u
+    host = parts.netloc.lower()
+    if host.startswith("www."):
+        host = host[4:]
+    host = host.removesuffix(":80").removesuffix(":443")
+    path = unquote(parts.path)
+    path = _INDEX.sub("/", path)
+    path = path.rstrip("/")
+    fragment = parts.fragment
+    if fragment.lower() in ("readme", "readme-ov-file", ""):
+        fragment = ""
+    out = host + path
+    if parts.query:
+        out += "?" + parts.query
+    if fragment:
+        out += "#" + fragment
+    return out
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot work as a link target, or None."""
+    u = url.strip()
+    if not u:
+        return "the url is empty"
+    if re.search(r"\s", u):
+        return "the url contains white space"
+    if u.startswith(("#", "/", "./", "../", "?")):
+        return None
+    m = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", u)
+    if m:
+        scheme = m.group(1).lower()
+        if scheme in ("http", "https") and not re.match(r"^https?://[^/\s]+", u, re.I):
+            return "the url has no host after the scheme"
+        if scheme not in KNOWN_SCHEMES and not u.startswith(scheme + "://"):
+            return None if len(scheme) > 1 else "the url has an unknown scheme"
+        return None
+    if _DOMAIN_LIKE.match(u):
+        return "the url has no scheme (GitHub will treat it as a relative path); add https://"
+    return None
+
+
+def is_navigation(url: str) -> bool:
+    return url.startswith("#")
