@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from awesomelint.errors import InputError
 from awesomelint.model import Block, Document, EntryList, Prose, Table
 from awesomelint.source import SourceText, read_source
+
+if TYPE_CHECKING:
+    from awesomelint.lint.run import LintResult
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -103,3 +107,96 @@ def render(path: str, source: SourceText | None = None) -> str:
     loaded = load(path, source)
     doc = loaded.doc if loaded.is_data else settle(loaded.doc, loaded.source)
     return render_markdown(doc) + "\n"
+
+
+# -- lint and fmt -------------------------------------------------------------------------------
+def _encode_result(src: SourceText, text: str, final_newline: bool) -> bytes:
+    from awesomelint.source import encode
+
+    like = SourceText(src.path, text, src.bom, src.newline, final_newline)
+    return encode(text, like)
+
+
+def unified_diff(src: SourceText, new_text: str, new_final_newline: bool) -> str:
+    import difflib
+
+    a = (src.text + ("\n" if src.final_newline else "")).splitlines(keepends=True)
+    b = (new_text + ("\n" if new_final_newline else "")).splitlines(keepends=True)
+    out = "".join(difflib.unified_diff(a, b, f"{src.path} (original)", f"{src.path} (formatted)"))
+    return out if out.endswith("\n") or not out else out + "\n\\ No newline at end of file\n"
+
+
+def lint(
+    paths: list[str],
+    *,
+    fix: bool = False,
+    diff: bool = False,
+    overrides: dict[str, list[str]] | None = None,
+) -> "LintResult":
+    """Lint files (and folders, for their Markdown files); with `fix`, write the safe fixes."""
+    from awesomelint.errors import UnsafeFormatError
+    from awesomelint.lint.run import ConfigCache, LintResult, expand_paths, lint_sources
+    from awesomelint.source import write_atomic
+
+    result = LintResult()
+    sources: list[SourceText] = []
+    for path in expand_paths(paths):
+        try:
+            sources.append(read_source(path))
+        except InputError as err:
+            result.errors.append(err)
+    configs = ConfigCache()
+    result.files = len(sources)
+    diags, _ = lint_sources(sources, configs, overrides)
+    if fix or diff:
+        from awesomelint.fmt import format_checked
+
+        fixed_paths = []
+        for src in sources:
+            codes = sorted({d.code for d in diags if d.path == src.path and d.fixable})
+            if not codes:
+                continue
+            try:
+                res = format_checked(src, codes)
+            except UnsafeFormatError as err:
+                result.errors.append(err)
+                continue
+            if not res.changed(src):
+                continue
+            if diff:
+                result.diffs.append(unified_diff(src, res.text, res.final_newline))
+            if fix:
+                write_atomic(src.path, _encode_result(src, res.text, res.final_newline))
+                result.fixed[src.path] = sum(1 for d in diags if d.path == src.path and d.fixable)
+                fixed_paths.append(src.path)
+        if fixed_paths:
+            again = [read_source(p) for p in fixed_paths]
+            rest, _ = lint_sources(again + [s for s in sources if s.path not in fixed_paths], configs, overrides)
+            diags = rest
+    result.diagnostics = diags
+    return result
+
+
+@dataclass
+class FmtOutcome:
+    path: str
+    changed: bool
+    diff: str = ""
+    output: bytes = b""
+
+
+def fmt(path: str, source: SourceText | None = None, *, write: bool = True, want_diff: bool = False) -> FmtOutcome:
+    """Format one file safely; writes only when the result differs and `write` is set."""
+    from awesomelint.fmt import format_checked
+    from awesomelint.source import write_atomic
+
+    src = source if source is not None else read_source(path)
+    res = format_checked(src)
+    changed = res.changed(src)
+    data = _encode_result(src, res.text, res.final_newline)
+    outcome = FmtOutcome(path, changed, output=data)
+    if changed and want_diff:
+        outcome.diff = unified_diff(src, res.text, res.final_newline)
+    if changed and write:
+        write_atomic(path, data)
+    return outcome

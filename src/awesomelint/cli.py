@@ -90,3 +90,137 @@ def render(file: str, output: str | None) -> None:
     src = _read_input(file)
     name = file if file != "-" else "<stdin>.yaml"
     _write_output(api.render(name, source=src), output)
+
+
+def _overrides(select: str | None, extend_select: str | None, ignore: str | None) -> dict[str, list[str]]:
+    def split(v: str | None) -> list[str]:
+        return [c.strip().upper() for c in v.split(",") if c.strip()] if v else []
+
+    from awesomelint.errors import ConfigError
+    from awesomelint.lint.engine import all_rules
+
+    out = {"select": split(select), "extend_select": split(extend_select), "ignore": split(ignore)}
+    codes = all_rules()
+    for key, values in out.items():
+        for v in values:
+            if v != "ALL" and not any(c.startswith(v) for c in codes):
+                raise ConfigError(f"--{key.replace('_', '-')}: unknown rule code {v!r}")
+    return out
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt_", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True)
+@click.option("--fix", is_flag=True, help="Apply the safe fixes (the same safety checks as fmt).")
+@click.option("--diff", is_flag=True, help="Show the fixes as a diff; write nothing.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
+@click.option("--select", help="Comma-separated rule codes or prefixes to check (replaces the config).")
+@click.option("--extend-select", help="Rule codes or prefixes to check in addition.")
+@click.option("--ignore", help="Rule codes or prefixes not to check.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
+def lint(paths: tuple[str, ...], fmt_: str, fix: bool, diff: bool, exit_zero: bool, select: str | None, extend_select: str | None, ignore: str | None, output: str | None) -> None:
+    """Check lists for problems. Exit 0: clean, 1: problems found, 2: usage or input error."""
+    from awesomelint import api
+    from awesomelint.lint.reporters import REPORTERS
+
+    targets = list(paths) or _default_targets()
+    result = api.lint(targets, fix=fix and not diff, diff=diff, overrides=_overrides(select, extend_select, ignore))
+    for err in result.errors:
+        click.echo(f"awesomelint: error: {err}", err=True)
+    if diff:
+        sys.stdout.write("".join(result.diffs))
+    for path, n in result.fixed.items():
+        click.echo(f"Fixed {n} problem{'s' if n != 1 else ''} in {path}.", err=True)
+    report = REPORTERS[fmt_](result.diagnostics, result.files)
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(report)
+    elif not (diff and fmt_ == "text" and not result.diagnostics):
+        sys.stdout.write(report)
+    if result.errors:
+        sys.exit(2)
+    if result.diagnostics and not exit_zero:
+        sys.exit(1)
+
+
+def _default_targets() -> list[str]:
+    for name in ("README.md", "readme.md", "Readme.md"):
+        if os.path.exists(name):
+            return [name]
+    from awesomelint.errors import AwesomelintError
+
+    raise AwesomelintError("no files given and no README.md here; name the list files to lint")
+
+
+@main.command("fmt")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 and name the files that would change.")
+@click.option("--diff", is_flag=True, help="Write nothing; print a unified diff of the changes.")
+def fmt_command(paths: tuple[str, ...], check: bool, diff: bool) -> None:
+    """Rewrite lists into canonical Markdown, never changing what the page shows."""
+    from awesomelint import api
+    from awesomelint.errors import InputError, UnsafeFormatError
+    from awesomelint.lint.run import expand_paths
+
+    failed = False
+    would_change: list[str] = []
+    for path in expand_paths(paths):
+        try:
+            if path == "-":
+                src = _read_input("-")
+                outcome = api.fmt("<stdin>", src, write=False, want_diff=diff)
+                if diff:
+                    sys.stdout.write(outcome.diff)
+                elif not check:
+                    sys.stdout.buffer.write(outcome.output)
+                if outcome.changed:
+                    would_change.append("<stdin>")
+                continue
+            outcome = api.fmt(path, write=not (check or diff), want_diff=diff)
+        except UnsafeFormatError as err:
+            click.echo(f"awesomelint: error: {err}", err=True)
+            if err.detail and os.environ.get("AWESOMELINT_VERBOSE"):
+                click.echo(err.detail, err=True)
+            failed = True
+            continue
+        except InputError as err:
+            click.echo(f"awesomelint: error: {err}", err=True)
+            failed = True
+            continue
+        if outcome.changed:
+            would_change.append(path)
+            if diff:
+                sys.stdout.write(outcome.diff)
+            elif check:
+                click.echo(f"would reformat {path}", err=True)
+            else:
+                click.echo(f"reformatted {path}", err=True)
+    if failed:
+        sys.exit(2)
+    if would_change and (check or diff):
+        sys.exit(1)
+
+
+@main.command("rules")
+def rules_command() -> None:
+    """List every rule: code, name, whether it is on by default and fixable."""
+    from awesomelint.lint.engine import all_rules
+
+    for code, r in sorted(all_rules().items()):
+        flags = ("default" if r.default else "opt-in") + (", fixable" if r.fixable else "")
+        click.echo(f"{code}  {r.name:<28} {flags:<18} {r.summary}")
+
+
+@main.command("rule")
+@click.argument("code")
+def rule_command(code: str) -> None:
+    """Explain one rule (by code or name): what it checks, why, and an example."""
+    from awesomelint.errors import AwesomelintError
+    from awesomelint.lint.engine import find_rule
+
+    r = find_rule(code)
+    if r is None:
+        raise AwesomelintError(f"no rule {code!r}; `awesomelint rules` lists them")
+    state = "on by default" if r.default else "off by default (opt-in)"
+    click.echo(f"{r.code} ({r.name}) — {r.family}, {state}{', fixable' if r.fixable else ''}\n")
+    click.echo(r.doc)

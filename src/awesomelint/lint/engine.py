@@ -20,15 +20,6 @@ SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass
-class Fix:
-    """Replace lines [line, end_line] (1-based, inclusive) with `replacement` lines."""
-
-    line: int
-    end_line: int
-    replacement: list[str]
-
-
-@dataclass
 class Diagnostic:
     path: str
     line: int
@@ -37,11 +28,7 @@ class Diagnostic:
     message: str
     name: str = ""
     severity: str = "error"
-    fix: Fix | None = None
-
-    @property
-    def fixable(self) -> bool:
-        return self.fix is not None
+    fixable: bool = False  # a formatter pass (fmt.py) fixes it
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
@@ -125,8 +112,8 @@ class FileContext:
     def line_text(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
-    def diag(self, line: int, column: int, code: str, message: str, fix: Fix | None = None) -> Diagnostic:
-        return Diagnostic(self.path, line, max(column, 1), code, message, fix=fix)
+    def diag(self, line: int, column: int, code: str, message: str) -> Diagnostic:
+        return Diagnostic(self.path, line, max(column, 1), code, message)
 
     @property
     def block_tokens(self) -> Any:

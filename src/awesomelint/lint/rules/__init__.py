@@ -5,4 +5,13 @@ AL5xx style (fixable; what `fmt` produces), AL6xx awesome-lint conventions (opt-
 AL7xx schema from config (opt-in).
 """
 
-from awesomelint.lint.rules import awesome, duplicates, entries, schema, structure, style, tables  # noqa: F401
+from awesomelint.lint.rules import (  # noqa: F401
+    awesome,
+    duplicates,
+    entries,
+    schema,
+    structure,
+    style,
+    suppressions,
+    tables,
+)

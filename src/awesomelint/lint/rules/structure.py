@@ -75,15 +75,14 @@ class TocLink:
 
 
 def toc_links(ctx: FileContext) -> list[TocLink]:
-    """The links of the first table of contents, in order."""
+    """The links of the table of contents (all navigation lists, in order; a ToC may be split)."""
+    out = []
     for _, block in ctx.doc.iter_blocks():
         if isinstance(block, Prose) and block.kind == "toc":
-            out = []
             for offset, text in enumerate(block.markdown.split("\n")):
                 for m in _TOC_LINK.finditer(text):
                     out.append(TocLink(m.group(1), m.group(2), block.line + offset, m.start() + 1))
-            return out
-    return []
+    return out
 
 
 def _toc_scope(ctx: FileContext, links: list[TocLink]) -> tuple[list[Heading], dict[str, Heading]]:

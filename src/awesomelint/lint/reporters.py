@@ -1,0 +1,118 @@
+"""Output formats for diagnostics: text, json, github (workflow annotations), sarif 2.1.0."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from awesomelint import __version__
+from awesomelint.lint.engine import Diagnostic
+
+
+def text(diags: list[Diagnostic], files: int) -> str:
+    lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" + (" [*]" if d.fixable else "") for d in diags]
+    if diags:
+        fixable = sum(1 for d in diags if d.fixable)
+        summary = f"Found {len(diags)} problem{'s' if len(diags) != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+        if fixable:
+            summary += f" ({fixable} fixable with --fix)"
+        lines.append(summary + ".")
+    else:
+        lines.append(f"All checks passed ({files} file{'s' if files != 1 else ''}).")
+    return "\n".join(lines) + "\n"
+
+
+def as_dict(d: Diagnostic) -> dict[str, Any]:
+    return {
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "code": d.code,
+        "name": d.name,
+        "message": d.message,
+        "severity": d.severity,
+        "fixable": d.fixable,
+    }
+
+
+def json_format(diags: list[Diagnostic], files: int) -> str:
+    return json.dumps([as_dict(d) for d in diags], ensure_ascii=False, indent=2) + "\n"
+
+
+def _gh_escape(s: str, prop: bool = False) -> str:
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        s = s.replace(":", "%3A").replace(",", "%2C")
+    return s
+
+
+def github(diags: list[Diagnostic], files: int) -> str:
+    level = {"error": "error", "warning": "warning", "info": "notice"}
+    out = []
+    for d in diags:
+        out.append(
+            f"::{level[d.severity]} file={_gh_escape(d.path, True)},line={d.line},col={d.column},"
+            f"title={_gh_escape(d.code + ' ' + d.name, True)}::{_gh_escape(d.message)}"
+        )
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def sarif(diags: list[Diagnostic], files: int) -> str:
+    from awesomelint.lint.engine import all_rules
+
+    rules = all_rules()
+    used = sorted({d.code for d in diags})
+    index = {code: i for i, code in enumerate(used)}
+    level = {"error": "error", "warning": "warning", "info": "note"}
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "awesomelint",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/awesomelint/",
+                        "rules": [
+                            {
+                                "id": code,
+                                "name": rules[code].name,
+                                "shortDescription": {"text": rules[code].summary},
+                                "fullDescription": {"text": rules[code].doc},
+                                "defaultConfiguration": {"level": level[rules[code].severity]},
+                            }
+                            for code in used
+                        ],
+                    }
+                },
+                "results": [
+                    {
+                        "ruleId": d.code,
+                        "ruleIndex": index[d.code],
+                        "level": level[d.severity],
+                        "message": {"text": d.message},
+                        "locations": [
+                            {
+                                "physicalLocation": {
+                                    "artifactLocation": {"uri": d.path.replace("\\", "/")},
+                                    "region": {"startLine": d.line, "startColumn": d.column},
+                                }
+                            }
+                        ],
+                    }
+                    for d in diags
+                ],
+            }
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+REPORTERS: dict[str, Callable[[list[Diagnostic], int], str]] = {
+    "text": text,
+    "json": json_format,
+    "github": github,
+    "sarif": sarif,
+}

@@ -1,0 +1,183 @@
+"""Style rules (AL5xx): each is one pass of the formatter, so `lint`, `lint --fix` and `fmt` agree.
+
+A style rule reports the lines its pass would change; the fix is that change. See `fmt.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesomelint.lint.engine import Diagnostic, FileContext, rule
+
+_MESSAGES = {
+    "AL501": "list bullet should be '-'",
+    "AL502": "list indentation: nested items belong at their parent's content column",
+    "AL503": "hard tab in list indentation",
+    "AL504": "trailing white space",
+    "AL505": "separator between link and description should be ' - '",
+    "AL506": "blank lines: one at most, and one around headings, lists and tables",
+    "AL507": "heading should be ATX style ('## Title', no closing '#')",
+    "AL508": "file should end with a newline",
+    "AL509": "table is not aligned (pipes at both ends, columns padded)",
+}
+
+
+def _changes(ctx: FileContext) -> dict[str, list[int]]:
+    cached = ctx.settings.get("_fmt_changes")
+    if cached is None:
+        from awesomelint.fmt import format_source
+
+        cached = format_source(ctx.source, ctx.doc, ctx.block_tokens).changes
+        ctx.settings["_fmt_changes"] = cached
+    return cached
+
+
+def _report(ctx: FileContext, code: str) -> Iterator[Diagnostic]:
+    lines = _changes(ctx).get(code, [])
+    if code in ("AL502", "AL503", "AL506", "AL509"):
+        lines = _first_of_runs(lines)
+    for n in lines:
+        col = 1
+        if code == "AL504":
+            col = len(ctx.line_text(n).rstrip(" \t")) + 1
+        yield ctx.diag(n, col, code, _MESSAGES[code])
+
+
+def _first_of_runs(lines: list[int]) -> list[int]:
+    """One diagnostic per run of consecutive lines (an indented block, a table)."""
+    return [n for i, n in enumerate(lines) if i == 0 or lines[i - 1] != n - 1]
+
+
+@rule("AL501", "bullet-style", fixable=True)
+def bullet_style(ctx: FileContext) -> Iterator[Diagnostic]:
+    """A list uses `*` or `+` bullets instead of `-`.
+
+    Why: one bullet character across the file keeps diffs small and the source uniform. Two
+    lists that touch keep different bullets (`-` then `*`), since the same bullet would merge
+    them into one list.
+
+    Example:
+        * [MIMIC](https://mimic.mit.edu/) - ICU records.    # bad
+        - [MIMIC](https://mimic.mit.edu/) - ICU records.    # good
+    """
+    return _report(ctx, "AL501")
+
+
+@rule("AL502", "list-indent", fixable=True)
+def list_indent(ctx: FileContext) -> Iterator[Diagnostic]:
+    """A nested list is not indented to its parent item's content column.
+
+    Why: mixed indentation (2, 3, 4 spaces, tabs) is the most common cause of lists that render
+    differently on GitHub and in editors. The fix moves a whole item with everything under it.
+
+    Example:
+        - [ShARe](https://sites.google.com/site/clefehealth/)
+            - [ShARe/CLEF 2013](https://sites.google.com/site/shareclefehealth/)   # bad
+        - [ShARe](https://sites.google.com/site/clefehealth/)
+          - [ShARe/CLEF 2013](https://sites.google.com/site/shareclefehealth/)     # good
+    """
+    return _report(ctx, "AL502")
+
+
+@rule("AL503", "hard-tab", fixable=True)
+def hard_tab(ctx: FileContext) -> Iterator[Diagnostic]:
+    """List lines are indented with tabs.
+
+    Why: a tab is 4 columns to CommonMark and 8 or 2 to many editors, so tab-indented nesting
+    looks right in one place and breaks in another.
+
+    Example:
+        - **MIMIC-IV** (40k)
+        <TAB>- ICU records.     # bad
+        - **MIMIC-IV** (40k)
+          - ICU records.        # good
+    """
+    return _report(ctx, "AL503")
+
+
+@rule("AL504", "trailing-whitespace", fixable=True)
+def trailing_whitespace(ctx: FileContext) -> Iterator[Diagnostic]:
+    """A line ends in spaces or tabs.
+
+    Why: invisible, noisy in diffs, and one space too many turns into a hard line break. Two
+    spaces that make a line break inside a paragraph are kept.
+
+    Example:
+        - [eICU](https://eicu-crd.mit.edu/) - ICU data.␠␠␠   # bad
+        - [eICU](https://eicu-crd.mit.edu/) - ICU data.      # good
+    """
+    return _report(ctx, "AL504")
+
+
+@rule("AL505", "separator-style", fixable=True)
+def separator_style(ctx: FileContext) -> Iterator[Diagnostic]:
+    """An entry separates its link from its description with `—`, `–` or `:` instead of ` - `.
+
+    Why: one separator makes the list uniform for readers and for tools that read it.
+
+    Example:
+        - [MIMIC](https://mimic.mit.edu/) — ICU records.    # bad
+        - [MIMIC](https://mimic.mit.edu/) - ICU records.    # good
+    """
+    return _report(ctx, "AL505")
+
+
+@rule("AL506", "blank-lines", fixable=True)
+def blank_lines(ctx: FileContext) -> Iterator[Diagnostic]:
+    """More than one blank line in a row, or no blank line around a heading, list or table.
+
+    Why: blank lines are what separates blocks; without them, some renderers join a heading
+    or list to the text next to it.
+
+    Example:
+        ## ICU
+        - [MIMIC](https://mimic.mit.edu/)    # bad: no blank line after the heading
+    """
+    return _report(ctx, "AL506")
+
+
+@rule("AL507", "heading-style", fixable=True)
+def heading_style(ctx: FileContext) -> Iterator[Diagnostic]:
+    """A heading is underlined (setext) or has closing hashes.
+
+    Why: ATX headings (`## Title`) are the form every tool reads alike, and the only form for
+    levels 3 to 6.
+
+    Example:
+        Datasets
+        --------          # bad
+        ## Datasets       # good
+    """
+    return _report(ctx, "AL507")
+
+
+@rule("AL508", "final-newline", fixable=True)
+def final_newline(ctx: FileContext) -> Iterator[Diagnostic]:
+    """The file does not end with a newline.
+
+    Why: tools that append to the file or concatenate it join its last line with the next.
+
+    Example:
+        - [MedQA](https://github.com/jind11/MedQA)<EOF>     # bad
+        - [MedQA](https://github.com/jind11/MedQA)⏎<EOF>    # good
+    """
+    if not ctx.source.final_newline and ctx.source.text:
+        yield ctx.diag(len(ctx.lines), len(ctx.lines[-1]) + 1, "AL508", _MESSAGES["AL508"])
+
+
+@rule("AL509", "table-format", fixable=True)
+def table_format(ctx: FileContext) -> Iterator[Diagnostic]:
+    """A table's pipes do not line up, or rows lack the leading or trailing pipe.
+
+    Why: an aligned table can be read and edited in the source; a missing trailing pipe is
+    what makes other parsers end the table early.
+
+    Example:
+        | Name | Count |
+        | --- | --- |
+        | [MIMIC](https://mimic.mit.edu/) | ~45,000        # bad
+        | Name                            | Count   |
+        | ------------------------------- | ------- |
+        | [MIMIC](https://mimic.mit.edu/) | ~45,000 |      # good
+    """
+    return _report(ctx, "AL509")
