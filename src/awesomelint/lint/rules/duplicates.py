@@ -56,9 +56,10 @@ def duplicate_name(ctx: FileContext) -> Iterator[Diagnostic]:
         - [MIMIC-III](https://mimic.mit.edu/) - ICU records.
         - [MIMIC III](https://physionet.org/content/mimiciii/) - ICU records.   # bad
     """
-    for _, sec in ctx.doc.iter_sections():
+    groups = [ctx.doc.intro] + [sec.content for _, sec in ctx.doc.iter_sections()]
+    for content in groups:
         seen: dict[str, int] = {}
-        for block in sec.content:
+        for block in content:
             for b, e, depth in entry_blocks_of(block):
                 if depth or not e.name or not (e.url or e.links):
                     continue

@@ -1,0 +1,145 @@
+"""Every rule: a bad example triggers it at the right line, a good one does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from awesomelint.config import Config, config_from_table
+from awesomelint.lint.engine import all_rules
+from awesomelint.lint.run import ConfigCache, lint_sources
+from awesomelint.source import decode
+
+SCHEMA = {"required-links": ["Data"], "required-attributes": ["data_types"], "allowed-values": {"data_types": ["P", "L", "T", "I", "O"]}}
+
+# code: (bad Markdown, the line it must be reported at, good Markdown)
+CASES: dict[str, tuple[str, int, str]] = {
+    "AL001": (
+        "# T\n\n<!-- awesomelint-disable-next-line AL201 -->\n- [A](https://a.org) - A.\n",
+        3,
+        "# T\n\n- [A](https://a.org) - A.\n<!-- awesomelint-disable-next-line AL201 -->\n- [B](https://a.org) - B.\n",
+    ),
+    "AL101": ("# T\n\n- [A](https://a.org) - A.\n- Bee - no link.\n", 4, "# T\n\n- [A](https://a.org) - A.\n- [Bee](https://b.org) - B.\n"),
+    "AL102": ("# T\n\n- [A](https://a.org) - A.\n- [](https://b.org) - B.\n", 4, "# T\n\n- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n"),
+    "AL103": (
+        "# T\n\n- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n- [C](https://c.org) - C.\n- [D](https://d.org) - D.\n- [E](https://e.org)\n",
+        7,
+        "# T\n\n- [A](https://a.org)\n- [B](https://b.org)\n- [C](https://c.org) - C.\n",
+    ),
+    "AL104": ("# T\n\n- [A](https://a.org) - A.\n- [B] (https://b.org) - B.\n", 4, "# T\n\n- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n"),
+    "AL105": ("# T\n\n- [A](https://a.org) - A.\n- B https://b.org - B.\n", 4, "# T\n\n- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n"),
+    "AL106": ("# T\n\n- [A](https://a.org) - A.\n- [B](www.b.org) - B.\n", 4, "# T\n\n- [A](https://a.org) - A.\n- [B](https://www.b.org) - B.\n"),
+    "AL201": (
+        "# T\n\n- [A](https://a.org/) - A.\n- [A2](http://www.A.org) - A again.\n",
+        4,
+        "# T\n\n- [A](https://a.org/) - A.\n- [B](https://a.org/b) - B.\n\n## Contents\n\n- [A](#t)\n",
+    ),
+    "AL202": ("# T\n\n## S\n\n- [MIMIC-III](https://a.org) - A.\n- [mimic iii](https://b.org) - B.\n", 6, "# T\n\n## S\n\n- [MIMIC-III](https://a.org) - A.\n\n## U\n\n- [MIMIC-III](https://b.org) - B.\n"),
+    "AL301": (
+        "# T\n\n| Name | Count |\n| --- | --- |\n| [A](https://a.org) | 1 |\n| [B](https://b.org) |\n",
+        6,
+        "# T\n\n| Name | Count |\n| --- | --- |\n| [A](https://a.org) | 1 |\n| [B](https://b.org) | 2 |\n",
+    ),
+    "AL302": (
+        "# T\n\n| Name | Count |\n| --- | --- |\n| [A](https://a.org) | 1 |\n| [B](https://b.org) | 2 |\n| [C](https://c.org) | 3 |\n| [D](https://d.org) |  |\n",
+        8,
+        "# T\n\n| Name | Note |\n| --- | --- |\n| [A](https://a.org) |  |\n| [B](https://b.org) | x |\n",
+    ),
+    "AL401": ("# T\n\n## Empty\n\n## Full\n\n- [A](https://a.org) - A.\n", 3, "# T\n\n## Full\n\n- [A](https://a.org) - A.\n"),
+    "AL402": ("# T\n\n## A\n\n#### B\n\n- [A](https://a.org) - A.\n", 5, "# T\n\n## A\n\n### B\n\n- [A](https://a.org) - A.\n"),
+    "AL403": (
+        "# T\n\n- [A](#a)\n- [B](#bee)\n\n## A\n\n- [X](https://x.org) - X.\n\n## B\n\n- [Y](https://y.org) - Y.\n",
+        4,
+        "# T\n\n- [A](#a)\n- [B](#b)\n\n## A\n\n- [X](https://x.org) - X.\n\n## B\n\n- [Y](https://y.org) - Y.\n",
+    ),
+    "AL404": (
+        "# T\n\n- [A](#a)\n\n## A\n\n- [X](https://x.org) - X.\n\n## B\n\n- [Y](https://y.org) - Y.\n",
+        9,
+        "# T\n\n- [A](#a)\n- [B](#b)\n\n## A\n\n- [X](https://x.org) - X.\n\n## B\n\n- [Y](https://y.org) - Y.\n",
+    ),
+    "AL405": (
+        "# T\n\n- [B](#b)\n- [A](#a)\n\n## A\n\n- [X](https://x.org) - X.\n\n## B\n\n- [Y](https://y.org) - Y.\n",
+        4,
+        "# T\n\n- [A](#a)\n- [B](#b)\n\n## A\n\n- [X](https://x.org) - X.\n\n## B\n\n- [Y](https://y.org) - Y.\n",
+    ),
+    "AL501": ("# T\n\n* [A](https://a.org) - A.\n", 3, "# T\n\n- [A](https://a.org) - A.\n"),
+    "AL502": ("# T\n\n- [A](https://a.org) - A.\n    - [B](https://b.org) - B.\n", 4, "# T\n\n- [A](https://a.org) - A.\n  - [B](https://b.org) - B.\n"),
+    "AL503": ("# T\n\n- [A](https://a.org) - A.\n\t- [B](https://b.org) - B.\n", 4, "# T\n\n- [A](https://a.org) - A.\n  - [B](https://b.org) - B.\n"),
+    "AL504": ("# T\n\n- [A](https://a.org) - A. \n", 3, "# T\n\nHard  \nbreak.\n\n- [A](https://a.org) - A.\n"),
+    "AL505": ("# T\n\n- [A](https://a.org) — A.\n", 3, "# T\n\n- [A](https://a.org) - A.\n"),
+    "AL506": ("# T\n\n\n- [A](https://a.org) - A.\n", 3, "# T\n\n- [A](https://a.org) - A.\n"),
+    "AL507": ("T\n=\n\n- [A](https://a.org) - A.\n", 1, "# T\n\n- [A](https://a.org) - A.\n"),
+    "AL508": ("# T\n\n- [A](https://a.org) - A.", 3, "# T\n\n- [A](https://a.org) - A.\n"),
+    "AL509": ("# T\n\n| Name | N |\n| --- | --- |\n| [A](https://a.org) | 1 |\n", 3, "# T\n\n| Name               | N   |\n| ------------------ | --- |\n| [A](https://a.org) | 1   |\n"),
+    "AL601": ("# Awesome T\n\n- [A](https://a.org) - A.\n", 1, "# Awesome T [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n- [A](https://a.org) - A.\n"),
+    "AL602": ("# T\n\n- [A](https://a.org) - lower.\n", 3, "# T\n\n- [A](https://a.org) - Upper.\n"),
+    "AL603": ("# T\n\n- [A](https://a.org) - No stop\n", 3, "# T\n\n- [A](https://a.org) - Stop. `MIT`\n"),
+    "AL604": ("# T\n\n- [Alpha](https://a.org) - Alpha is a thing.\n", 3, "# T\n\n- [Alpha](https://a.org) - A thing.\n"),
+    "AL605": ("# T\n\n- [B](https://b.org) - B.\n- [A](https://a.org) - A.\n", 4, "# T\n\n- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n"),
+    "AL606": ("# T\n\n- [A](http://a.org) - A.\n", 3, "# T\n\n- [A](https://a.org) - A.\n"),
+    "AL701": (
+        "# T\n\n- **A** (1k)\n  - Desc.\n  - Intro:\n    - [a](https://a.org)\n",
+        3,
+        "# T\n\n- **A** (1k)\n  - Desc.\n  - Data:\n    - [a](https://a.org)\n",
+    ),
+    "AL702": (
+        "# T\n\n| Name | Data Types |\n| --- | --- |\n| [A](https://a.org) |  |\n",
+        5,
+        "# T\n\n| Name | Data Types |\n| --- | --- |\n| [A](https://a.org) | P, L |\n",
+    ),
+    "AL703": (
+        "# T\n\n| Name | Data Types |\n| --- | --- |\n| [A](https://a.org) | P, X |\n",
+        5,
+        "# T\n\n| Name | Data Types |\n| --- | --- |\n| [A](https://a.org) | P, L |\n",
+    ),
+}
+
+
+def run_rule(code: str, text: str) -> list:  # type: ignore[type-arg]
+    cfg = config_from_table({"select": [code], "schema": SCHEMA if code.startswith("AL7") else {}}, None)
+    if code == "AL001":
+        cfg = config_from_table({"select": ["AL001", "AL201"]}, None)
+    diags, _ = lint_sources([decode(text.encode(), "t.md")], ConfigCache(cfg))
+    return [d for d in diags if d.code == code]
+
+
+def test_every_rule_has_a_case_and_a_three_part_docstring():
+    rules = all_rules()
+    assert set(CASES) == set(rules)
+    for code, r in rules.items():
+        doc = r.doc
+        assert "Why:" in doc and "Example:" in doc, code
+        assert r.name == r.name.lower() and " " not in r.name, code
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_bad_example_triggers_at_the_right_line(code):
+    bad, line, _ = CASES[code]
+    found = run_rule(code, bad)
+    assert found, f"{code} did not trigger"
+    assert found[0].line == line, [(d.line, d.message) for d in found]
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_good_example_is_clean(code):
+    _, _, good = CASES[code]
+    assert run_rule(code, good) == []
+
+
+def test_duplicates_across_files_report_both_places():
+    a = decode(b"# A\n\n- [MIMIC](https://mimic.mit.edu/) - x.\n", "a.md")
+    b = decode(b"# B\n\n- [MIMIC-III](http://www.mimic.mit.edu) - y.\n", "b.md")
+    diags, _ = lint_sources([a, b], ConfigCache(Config()))
+    dup = [d for d in diags if d.code == "AL201"]
+    assert len(dup) == 1 and dup[0].path == "b.md" and "a.md:3" in dup[0].message
+
+
+def test_suppression_comments():
+    text = (
+        "# T\n\n<!-- awesomelint-disable AL2 -->\n- [A](https://a.org) - A.\n- [A](https://a.org) - A.\n"
+        "<!-- awesomelint-enable -->\n- [B](https://b.org) - B.\n- [B](https://b.org) - B.\n"
+    )
+    diags, _ = lint_sources([decode(text.encode(), "t.md")], ConfigCache(Config()))
+    assert sorted((d.code, d.line) for d in diags if d.code.startswith("AL2")) == [("AL201", 8), ("AL202", 8)]
+    text = "<!-- awesomelint-disable-file AL201 -->\n# T\n\n- [A](https://a.org) - A.\n- [A2](https://a.org) - A.\n"
+    diags, _ = lint_sources([decode(text.encode(), "t.md")], ConfigCache(Config()))
+    assert not [d for d in diags if d.code in ("AL201", "AL001")]
