@@ -97,9 +97,15 @@ def convert(path: str, to: str = "yaml", source: SourceText | None = None) -> st
 
 
 def render_markdown(doc: Document) -> str:
+    """Canonical Markdown for a document: rendered from records, then through fmt's passes
+    (verbatim prose gets the same bullets, indentation and spacing as everything else). The
+    separator pass is left out: an entry's separator is recorded data, and render keeps it."""
+    from awesomelint.fmt import STYLE_CODES, format_source
     from awesomelint.render.markdown import render_document
 
-    return render_document(doc)
+    text = render_document(doc)
+    codes = [c for c in STYLE_CODES if c != "AL505"]
+    return format_source(SourceText(doc.path, text), codes=codes).text
 
 
 def render(path: str, source: SourceText | None = None) -> str:

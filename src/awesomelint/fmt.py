@@ -176,10 +176,13 @@ def pass_indent(out: Lines, lay: Layout, doc: Document) -> None:
                 if d:
                     shift(start, child.get("end_line", start), d)
 
+    previous_end: dict[int, Token] = {t.get("end_line", 0): t for t in lay.top}
     for lst, _ in lay.lists:
         if lst["line"] in lay.quoted:
             continue
-        place(lst, 0)
+        before = previous_end.get(lst["line"] - 1)
+        # a list right under a paragraph describes it (the `[Name](url) | [dataset](url)` shape)
+        place(lst, 2 if before is not None and before["type"] == "paragraph" else 0)
 
 
 def pass_bullets(out: Lines, lay: Layout, doc: Document) -> None:

@@ -289,3 +289,15 @@ def strip_lines(data: Any) -> Any:
     if isinstance(data, list):
         return [strip_lines(v) for v in data]
     return data
+
+
+def records_only(data: Any) -> Any:
+    """The records of the data: lines aside, and prose reduced to its kind (its bytes are
+    Markdown we keep, not records; the page check guards them)."""
+    if isinstance(data, dict):
+        if "prose" in data:
+            return {"prose": data.get("kind", "prose")}
+        return {k: records_only(v) for k, v in data.items() if k not in ("line", "end_line", "path", "markdown")}
+    if isinstance(data, list):
+        return [records_only(v) for v in data]
+    return data

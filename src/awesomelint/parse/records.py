@@ -356,7 +356,7 @@ class RecordBuilder:
             if lm and urls and urls[0][1].startswith(lm.group(2).rstrip(".,;")[:8]):
                 entry.links.append(Link(lm.group(1).strip(), urls[0][1], None, tok["line"] + n))
             else:
-                desc.append(ln)
+                desc.append(ln.rstrip())
                 entry.links.extend(self._inline_only(ln, tok["line"] + n))
                 entry.links.extend(Link(None, u, None, tok["line"] + n, True) for _, u in bare_urls(ln) if "](" not in ln)
         if not any(not lk.inline for lk in entry.links):
