@@ -195,6 +195,8 @@ class PosBlockParser(BlockParser):
 
 
 def _parse_table(block: PosBlockParser, m: re.Match[str], state: PosState) -> int | None:
+    if state.parent is not None and state.tokens and state.tokens[-1]["type"] == "paragraph":
+        return None  # inside a list item these are lazy paragraph lines on GitHub, not a table
     head_line, delim_line = m.group("table_head"), m.group("table_delim")
     if not (_DELIM_HAS_PIPE.search(delim_line) or head_line.strip().startswith("|")):
         return None
@@ -330,7 +332,7 @@ def _assign_lines(tokens: list[Token]) -> None:
                 row["line"] = st.abs_base() + st.local_line(off) + 1 if st else 0
             tok["end_line"] = tok["rows"][-1]["line"] if tok["rows"] else tok.get("line", 0) + 1
             continue
-        if typ == "paragraph" or (typ == "heading" and tok.get("style") == "setext" and e is None):
+        if typ in ("paragraph", "block_text") or (typ == "heading" and tok.get("style") == "setext" and e is None):
             tok["end_line"] = tok.get("line", 0) + tok["text"].rstrip("\n").count("\n")
             if typ == "heading":
                 tok["end_line"] += 1
