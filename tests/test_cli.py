@@ -93,3 +93,11 @@ def test_yaml_with_wrong_types(tmp_path):
     p = tmp_path / "typed.yaml"
     p.write_text("awesomelint: 1\nsections:\n  - title: X\n    level: nine\n", encoding="utf-8")
     one_line_error(run("render", str(p)), "typed.yaml", "level")
+
+
+def test_other_markup_is_refused(tmp_path):
+    p = tmp_path / "README.rst"
+    p.write_text("Title\n=====\n\n* `A <https://a.org>`_\n", encoding="utf-8")
+    for cmd in ("lint", "fmt", "convert"):
+        one_line_error(run(cmd, str(p)), "README.rst", "reStructuredText is not Markdown")
+    assert p.read_text(encoding="utf-8").startswith("Title")

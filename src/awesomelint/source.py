@@ -60,9 +60,23 @@ def decode(data: bytes, path: str = "<stdin>") -> SourceText:
     return SourceText(path=path, text=text, bom=bom, newline=newline, final_newline=final_newline)
 
 
+NOT_MARKDOWN = {
+    ".rst": "reStructuredText",
+    ".adoc": "AsciiDoc",
+    ".asciidoc": "AsciiDoc",
+    ".org": "Org mode",
+    ".textile": "Textile",
+    ".html": "HTML",
+    ".htm": "HTML",
+}
+
+
 def read_source(path: str | os.PathLike[str]) -> SourceText:
     """Read a file as `SourceText`; every failure is an `InputError` naming the file."""
     name = str(path)
+    kind = NOT_MARKDOWN.get(Path(name).suffix.lower())
+    if kind is not None:
+        raise InputError(name, f"{kind} is not Markdown; awesomelint reads Markdown lists (and its own YAML/JSON)")
     p = Path(path)
     try:
         data = p.read_bytes()
