@@ -135,7 +135,7 @@ def lint(paths: tuple[str, ...], fmt_: str, fix: bool, diff: bool, exit_zero: bo
     if output:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(report)
-    elif not (diff and fmt_ == "text" and not result.diagnostics):
+    elif not (fmt_ == "text" and not result.diagnostics and (diff or result.errors)):
         sys.stdout.write(report)
     if result.errors:
         sys.exit(2)
