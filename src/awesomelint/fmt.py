@@ -266,15 +266,15 @@ def pass_separators(out: Lines, lay: Layout, doc: Document) -> None:
 
 def _link_end(line: str) -> int:
     """Index just past the first `[text](url)` of an item line, or -1."""
-    from awesomelint.parse.inline import _match_bracket, _match_paren
+    from awesomelint.parse.inline import match_bracket, match_paren
 
     start = line.find("[")
     if start < 0:
         return -1
-    close = _match_bracket(line, start)
+    close = match_bracket(line, start)
     if close < 0 or close >= len(line) or line[close] != "(":
         return -1
-    return _match_paren(line, close)
+    return match_paren(line, close)
 
 
 def pass_headings(out: Lines, lay: Layout, doc: Document) -> None:

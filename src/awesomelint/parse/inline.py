@@ -40,7 +40,7 @@ class LeadingLink:
     raw: str  # the link as written
 
 
-def _match_bracket(s: str, i: int) -> int:
+def match_bracket(s: str, i: int) -> int:
     """Index just past the `]` that closes the `[` at s[i], or -1."""
     depth = 0
     n = len(s)
@@ -65,7 +65,7 @@ def _match_bracket(s: str, i: int) -> int:
     return -1
 
 
-def _match_paren(s: str, i: int) -> int:
+def match_paren(s: str, i: int) -> int:
     """Index just past the `)` closing the `(` at s[i] (balanced, escapes honoured), or -1."""
     depth = 0
     n = len(s)
@@ -96,12 +96,12 @@ def split_leading_link(s: str, refs: dict[str, Any] | None = None) -> LeadingLin
     """`[text](dest)`, `[text][ref]`, `[text][]` or `[text]` (a defined reference) at the start of `s`."""
     if not s.startswith("["):
         return None
-    close = _match_bracket(s, 0)
+    close = match_bracket(s, 0)
     if close < 0:
         return None
     text = s[1 : close - 1]
     if close < len(s) and s[close] == "(":
-        end = _match_paren(s, close)
+        end = match_paren(s, close)
         if end < 0:
             return None
         inner = s[close + 1 : end - 1].strip()
