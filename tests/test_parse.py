@@ -212,3 +212,16 @@ def test_seed_counts():
             counts[name[:3]] = sum(1 for _, b in doc.iter_blocks() if isinstance(b, (EntryList, Table))), len(doc.iter_entries())
     assert counts.get("002", (1, 7)) == (1, 7)  # one table, all seven rows
     assert counts.get("001", (4, 15)) == (4, 15)
+
+
+def test_heading_entries():
+    text = "# Data\n\n## [MIMIC-IV](https://physionet.org/content/mimiciv/)\n\nICU records from Boston.\n\n## [eICU](https://eicu-crd.mit.edu/) - Multi-centre ICU data\n"
+    doc = parse_text(text)
+    entries = [e for _, e in doc.iter_entries()]
+    assert [(e.name, e.url, e.description, e.line) for e in entries] == [
+        ("MIMIC-IV", "https://physionet.org/content/mimiciv/", "ICU records from Boston.", 3),
+        ("eICU", "https://eicu-crd.mit.edu/", "Multi-centre ICU data", 7),
+    ]
+    from awesomelint.api import render_markdown
+
+    assert render_markdown(doc) == text.rstrip("\n")

@@ -105,6 +105,7 @@ class Section:
     content: list[Block] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     markdown: str | None = None  # the heading line verbatim when it is not an ATX heading (e.g. <h3>)
+    entry: Entry | None = None  # `### [Name](url)`: the heading is itself an entry
 
     @property
     def anchor(self) -> str:
@@ -154,4 +155,8 @@ class Document:
         for path, block in self.iter_blocks():
             if isinstance(block, (EntryList, Table)):
                 walk(block.entries, path)
+        heading_entries = [(p, s.entry) for p, s in self.iter_sections() if s.entry is not None]
+        if heading_entries:
+            out.extend(heading_entries)
+            out.sort(key=lambda pe: pe[1].line)
         return out

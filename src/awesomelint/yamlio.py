@@ -108,6 +108,8 @@ def section_data(s: Section) -> dict[str, Any]:
     d: dict[str, Any] = {"title": s.title, "level": s.level, "line": s.line}
     if s.markdown is not None:
         d["heading"] = s.markdown
+    if s.entry is not None:
+        d["entry"] = entry_data(s.entry)
     d["content"] = [block_data(b) for b in s.content]
     d["sections"] = [section_data(c) for c in s.sections]
     return d
@@ -220,6 +222,8 @@ class _Reader:
         if not isinstance(level, int) or not 1 <= level <= 6:
             raise self.fail(where + ".level", "a heading level is a number from 1 to 6")
         sec = Section(title, level, int(d.get("line") or 0), markdown=self.text(d.get("heading"), where + ".heading"))
+        if d.get("entry") is not None:
+            sec.entry = self.entry(d["entry"], where + ".entry")
         sec.content = [self.block(x, f"{where}.content[{i}]") for i, x in enumerate(self.seq(d.get("content"), where))]
         sec.sections = [self.section(x, f"{where}.sections[{i}]") for i, x in enumerate(self.seq(d.get("sections"), where))]
         return sec
