@@ -143,3 +143,7 @@ def test_suppression_comments():
     text = "<!-- awesomelint-disable-file AL201 -->\n# T\n\n- [A](https://a.org) - A.\n- [A2](https://a.org) - A.\n"
     diags, _ = lint_sources([decode(text.encode(), "t.md")], ConfigCache(Config()))
     assert not [d for d in diags if d.code in ("AL201", "AL001")]
+
+
+def test_relative_file_links_are_valid_urls():
+    assert run_rule("AL106", "# T\n\n- [Contributing](CONTRIBUTING.md) - How to help.\n- [Docs](docs/list.md) - More.\n") == []

@@ -7,6 +7,10 @@ from urllib.parse import unquote, urlsplit
 
 _DOMAIN_LIKE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:[/:?#]|$)")
 _INDEX = re.compile(r"/index\.(?:html?|php|aspx?)$", re.I)
+FILE_EXTENSIONS = {
+    "md", "markdown", "html", "htm", "txt", "pdf", "png", "jpg", "jpeg", "gif", "svg", "webp", "json", "yml",
+    "yaml", "csv", "tsv", "rst", "py", "js", "ts", "css", "xml", "zip", "gz", "ipynb", "toml", "cfg", "sh",
+}
 KNOWN_SCHEMES = {"http", "https", "mailto", "ftp", "ftps", "sftp", "git", "ssh", "irc", "ircs", "news", "tel", "xmpp", "magnet", "doi"}
 
 
@@ -55,6 +59,9 @@ def url_problem(url: str) -> str | None:
             return None if len(scheme) > 1 else "the url has an unknown scheme"
         return None
     if _DOMAIN_LIKE.match(u):
+        first = re.split(r"[/?#:]", u, maxsplit=1)[0]
+        if first.rsplit(".", 1)[-1].lower() in FILE_EXTENSIONS:
+            return None  # a file in the repository (CONTRIBUTING.md), not a host
         return "the url has no scheme (GitHub will treat it as a relative path); add https://"
     return None
 

@@ -61,8 +61,8 @@ def duplicate_name(ctx: FileContext) -> Iterator[Diagnostic]:
         seen: dict[str, int] = {}
         for block in content:
             for b, e, depth in entry_blocks_of(block):
-                if depth or not e.name or not (e.url or e.links):
-                    continue
+                if depth or not e.name or not (e.url or e.links) or e.name.lstrip().startswith("!["):
+                    continue  # nested items, names that are only an image (a badge)
                 key = _name_key(e.name)
                 if not key:
                     continue
