@@ -138,6 +138,7 @@ def lint(
     fix: bool = False,
     diff: bool = False,
     overrides: dict[str, list[str]] | None = None,
+    use_cache: bool = False,
 ) -> "LintResult":
     """Lint files (and folders, for their Markdown files); with `fix`, write the safe fixes."""
     from awesomelint.errors import UnsafeFormatError
@@ -153,7 +154,7 @@ def lint(
             result.errors.append(err)
     configs = ConfigCache()
     result.files = len(sources)
-    diags, _ = lint_sources(sources, configs, overrides)
+    diags, _ = lint_sources(sources, configs, overrides, use_cache=use_cache and not (fix or diff))
     if fix or diff:
         from awesomelint.fmt import format_checked
 

@@ -118,13 +118,16 @@ def _overrides(select: str | None, extend_select: str | None, ignore: str | None
 @click.option("--extend-select", help="Rule codes or prefixes to check in addition.")
 @click.option("--ignore", help="Rule codes or prefixes not to check.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
-def lint(paths: tuple[str, ...], fmt_: str, fix: bool, diff: bool, exit_zero: bool, select: str | None, extend_select: str | None, ignore: str | None, output: str | None) -> None:
+@click.option("--no-cache", is_flag=True, help="Do not read or write .awesomelint_cache/.")
+def lint(paths: tuple[str, ...], fmt_: str, fix: bool, diff: bool, exit_zero: bool, select: str | None, extend_select: str | None, ignore: str | None, output: str | None, no_cache: bool) -> None:
     """Check lists for problems. Exit 0: clean, 1: problems found, 2: usage or input error."""
     from awesomelint import api
     from awesomelint.lint.reporters import REPORTERS
 
     targets = list(paths) or _default_targets()
-    result = api.lint(targets, fix=fix and not diff, diff=diff, overrides=_overrides(select, extend_select, ignore))
+    result = api.lint(
+        targets, fix=fix and not diff, diff=diff, overrides=_overrides(select, extend_select, ignore), use_cache=not no_cache
+    )
     for err in result.errors:
         click.echo(f"awesomelint: error: {err}", err=True)
     if diff:

@@ -372,15 +372,12 @@ class FormatResult:
 
 def format_source(src: SourceText, doc: Document | None = None, tokens: list[Token] | None = None, codes: Iterable[str] = STYLE_CODES) -> FormatResult:
     """Run the passes for `codes` over a source text; no safety check (see `format_checked`)."""
-    from awesomelint.parse import parse_source
-    from awesomelint.parse.blocks import parse_blocks
+    from awesomelint.parse import parse_source_tokens
 
     codes = set(codes)
     _, skip = split_front_matter(src.text)
-    if tokens is None:
-        tokens, _ = parse_blocks(src.text, skip)
-    if doc is None:
-        doc = parse_source(src)
+    if tokens is None or doc is None:
+        doc, tokens = parse_source_tokens(src)
     lay = _layout(tokens, skip)
     out = Lines(src.text.split("\n"))
     changes: dict[str, list[int]] = {}
@@ -416,9 +413,9 @@ def same_page_for_fmt(a: str, b: str) -> bool:
     return a == b or _page(a) == _page(b)
 
 
-def check_safe(src: SourceText, result: FormatResult, codes: Iterable[str] = STYLE_CODES) -> None:
+def check_safe(src: SourceText, result: FormatResult, codes: Iterable[str] = STYLE_CODES, doc: Document | None = None) -> None:
     """Raise `UnsafeFormatError` unless the output shows the same page, the same records, and is stable."""
-    from awesomelint.parse import parse_source
+    from awesomelint.parse import parse_source, parse_source_tokens
     from awesomelint.source import SourceText as ST
     from awesomelint.yamlio import strip_lines, to_data
 
@@ -433,11 +430,12 @@ def check_safe(src: SourceText, result: FormatResult, codes: Iterable[str] = STY
         first = next((ln for ln in diff.split("\n") if ln.startswith(("-", "+")) and not ln.startswith(("---", "+++"))), "")
         raise UnsafeFormatError(src.path, f"formatting would change the rendered page; not written (first difference: {first[:120]})", diff)
     out_src = ST(src.path, result.text, src.bom, src.newline, result.final_newline)
-    rec_a = _without_separators(strip_lines(to_data(parse_source(src))))
-    rec_b = _without_separators(strip_lines(to_data(parse_source(out_src))))
+    out_doc, out_tokens = parse_source_tokens(out_src)
+    rec_a = _without_separators(strip_lines(to_data(doc if doc is not None else parse_source(src))))
+    rec_b = _without_separators(strip_lines(to_data(out_doc)))
     if rec_a != rec_b:
         raise UnsafeFormatError(src.path, "formatting would change the extracted records; not written")
-    again = format_source(out_src, codes=codes)
+    again = format_source(out_src, out_doc, out_tokens, codes=codes)
     if again.changed(out_src):
         raise UnsafeFormatError(src.path, "formatting is not stable (a second run would change the output again); not written")
 
@@ -457,7 +455,10 @@ def _without_separators(data: Any) -> Any:
 
 def format_checked(src: SourceText, codes: Iterable[str] = STYLE_CODES) -> FormatResult:
     """Format and prove the result safe; raises `UnsafeFormatError` when it is not."""
+    from awesomelint.parse import parse_source_tokens
+
     codes = tuple(codes)
-    result = format_source(src, codes=codes)
-    check_safe(src, result, codes)
+    doc, tokens = parse_source_tokens(src)
+    result = format_source(src, doc, tokens, codes=codes)
+    check_safe(src, result, codes, doc)
     return result

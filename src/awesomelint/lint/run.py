@@ -1,19 +1,34 @@
-"""Running lint over files: config per file, one parse per file, every rule, suppressions, fixes."""
+"""Running lint over files: config per file, one parse per file, every rule, suppressions, a cache.
+
+Three phases, so that phase 1 can be cached and run in parallel:
+1. per file: parse once, run the file rules, collect entry urls and suppression comments
+   (`FileResult`, cached under `.awesomelint_cache/` by content, path, version and config);
+2. across files: the project rules (duplicate urls in all the files given);
+3. per file: suppressions, unused-suppression reports, names, severities.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from awesomelint import __version__
 from awesomelint.config import Config, find_config, load_config
 from awesomelint.errors import InputError
-from awesomelint.lint.engine import Diagnostic, FileContext, all_rules, apply_suppressions, find_suppressions
+from awesomelint.lint.engine import Diagnostic, FileContext, Suppression, all_rules, apply_suppressions, find_suppressions
 from awesomelint.source import SourceText
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", "build", "dist", ".awesomelint_cache"}
+CACHE_DIR = ".awesomelint_cache"
+PARALLEL_MIN_FILES = 4
+PARALLEL_MIN_BYTES = 1_000_000
 
 
 @dataclass
@@ -23,6 +38,35 @@ class LintResult:
     fixed: dict[str, int] = field(default_factory=dict)  # path -> number of fixes written
     diffs: list[str] = field(default_factory=list)
     files: int = 0
+
+
+@dataclass
+class FileResult:
+    """What phase 1 learns about one file; plain data, so it can be cached and sent between processes."""
+
+    path: str
+    diags: list[Diagnostic]
+    urls: list[tuple[str, int, int, str]]  # (normalised url, line, column, url as written)
+    suppressions: list[Suppression]
+    enabled: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "diags": [[d.line, d.column, d.code, d.message] for d in self.diags],
+            "urls": self.urls,
+            "suppressions": [[s.kind, s.codes, s.line, s.start, s.end] for s in self.suppressions],
+            "enabled": self.enabled,
+        }
+
+    @classmethod
+    def from_json(cls, path: str, data: dict[str, Any]) -> FileResult:
+        return cls(
+            path,
+            [Diagnostic(path, line, col, code, msg) for line, col, code, msg in data["diags"]],
+            [tuple(u) for u in data["urls"]],  # type: ignore[misc]
+            [Suppression(k, codes, line, start, end) for k, codes, line, start, end in data["suppressions"]],
+            list(data["enabled"]),
+        )
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:
@@ -51,45 +95,118 @@ class ConfigCache:
         return self._by_file[where]
 
 
+# -- phase 1 ------------------------------------------------------------------------------------
+def lint_file(src: SourceText, enabled: set[str], schema: dict[str, Any]) -> FileResult:
+    """Parse one file and run its file rules (no suppression yet)."""
+    from awesomelint.lint.rules.duplicates import entry_url_index
+    from awesomelint.parse import parse_source_tokens
+
+    rules = all_rules()
+    doc, tokens = parse_source_tokens(src)
+    ctx = FileContext(src.path, src, doc, settings={"schema": schema}, _tokens=tokens)
+    diags: list[Diagnostic] = []
+    for code in sorted(enabled):
+        r = rules[code]
+        if not r.project and code != "AL001":
+            diags.extend(r.func(ctx))
+    urls = entry_url_index(ctx) if "AL201" in enabled else []
+    return FileResult(src.path, diags, urls, find_suppressions(ctx.lines), sorted(enabled))
+
+
+def _lint_file_job(args: tuple[str, str, bool, str, bool, list[str], dict[str, Any]]) -> dict[str, Any]:
+    path, text, bom, newline, final_newline, enabled, schema = args
+    src = SourceText(path, text, bom, newline, final_newline)
+    return lint_file(src, set(enabled), schema).to_json()
+
+
+class ResultCache:
+    """`.awesomelint_cache/` beside the config (or in the working folder): one JSON file per result.
+
+    Keys cover the file's content and path, the tool version and the configuration. Writes are
+    atomic (temporary file + rename), so concurrent runs never see half a file; anything that
+    does not load is a miss.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.dir = root / CACHE_DIR
+
+    @staticmethod
+    def key(src: SourceText, enabled: Iterable[str], config_key: str) -> str:
+        h = hashlib.sha256()
+        for part in (__version__, src.path, config_key, ",".join(sorted(enabled))):
+            h.update(part.encode("utf-8"))
+            h.update(b"\0")
+        h.update(src.text.encode("utf-8"))
+        h.update(b"\0%d" % src.final_newline)
+        return h.hexdigest()
+
+    def get(self, key: str, path: str) -> FileResult | None:
+        try:
+            with open(self.dir / key[:2] / f"{key}.json", encoding="utf-8") as fh:
+                return FileResult.from_json(path, json.load(fh))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, result: FileResult) -> None:
+        folder = self.dir / key[:2]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if not (self.dir / ".gitignore").exists():
+                (self.dir / ".gitignore").write_text("*\n", encoding="utf-8")
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(result.to_json(), fh)
+            os.replace(tmp, folder / f"{key}.json")
+        except OSError:
+            pass  # a read-only checkout still lints, just without a cache
+
+
 def lint_sources(
     sources: list[SourceText],
     configs: ConfigCache,
     overrides: dict[str, list[str]] | None = None,
-) -> tuple[list[Diagnostic], list[FileContext]]:
-    from awesomelint.parse import parse_source
-
+    use_cache: bool = False,
+) -> tuple[list[Diagnostic], list[FileResult]]:
     rules = all_rules()
-    contexts: list[FileContext] = []
-    enabled_by_path: dict[str, set[str]] = {}
-    results: list[Diagnostic] = []
-    for src in sources:
+    results: list[FileResult | None] = []
+    todo: list[tuple[int, SourceText, set[str], dict[str, Any], str | None, ResultCache | None]] = []
+    for i, src in enumerate(sources):
         cfg = configs.for_path(src.path)
         enabled = _with_overrides(cfg.enabled(src.path), overrides)
-        doc = parse_source(src)
-        ctx = FileContext(src.path, src, doc, settings={"schema": cfg.schema})
-        contexts.append(ctx)
-        enabled_by_path[src.path] = enabled
-        for code in sorted(enabled):
-            r = rules[code]
-            if r.project or code == "AL001":
+        cache = key = None
+        if use_cache:
+            cache = ResultCache(cfg.root)
+            key = cache.key(src, enabled, cfg.cache_key())
+            hit = cache.get(key, src.path)
+            if hit is not None:
+                results.append(hit)
                 continue
-            results.extend(r.func(ctx))
+        results.append(None)
+        todo.append((i, src, enabled, cfg.schema, key, cache))
+    for (i, _, _, _, key, cache), res in zip(todo, _run_phase1(todo)):
+        results[i] = res
+        if cache is not None and key is not None:
+            cache.put(key, res)
+    done = [r for r in results if r is not None]
+    # phase 2: rules over all files
+    project: list[Diagnostic] = []
     for code, r in rules.items():
         if r.project:
-            chosen = [c for c in contexts if code in enabled_by_path[c.path]]
-            if chosen:
-                results.extend(r.func(chosen))
+            project.extend(r.func([fr for fr in done if code in fr.enabled]))
+    # phase 3: per file
     final: list[Diagnostic] = []
-    for ctx in contexts:
-        cfg = configs.for_path(ctx.path)
-        mine = [d for d in results if d.path == ctx.path]
-        sups = find_suppressions(ctx.lines)
-        mine = apply_suppressions(mine, sups)
-        if "AL001" in enabled_by_path[ctx.path]:
+    by_path: dict[str, list[Diagnostic]] = {}
+    for d in project:
+        by_path.setdefault(d.path, []).append(d)
+    for fr in done:
+        cfg = configs.for_path(fr.path)
+        sups = [Suppression(s.kind, s.codes, s.line, s.start, s.end) for s in fr.suppressions]
+        mine = apply_suppressions(fr.diags + by_path.get(fr.path, []), sups)
+        if "AL001" in fr.enabled:
             for s in sups:
                 if not s.used:
                     what = ", ".join(s.codes) if s.codes else "all rules"
-                    mine.append(ctx.diag(s.line, 1, "AL001", f"suppression of {what} suppresses nothing"))
+                    mine.append(Diagnostic(fr.path, s.line, 1, "AL001", f"suppression of {what} suppresses nothing"))
         for d in mine:
             r = rules[d.code]
             d.name = r.name
@@ -97,7 +214,23 @@ def lint_sources(
             d.fixable = r.fixable
         final.extend(mine)
     final.sort(key=Diagnostic.sort_key)
-    return final, contexts
+    return final, done
+
+
+def _run_phase1(todo: list[tuple[int, SourceText, set[str], dict[str, Any], str | None, Any]]) -> list[FileResult]:
+    total = sum(len(t[1].text) for t in todo)
+    workers = min(os.cpu_count() or 1, len(todo))
+    if len(todo) < PARALLEL_MIN_FILES or total < PARALLEL_MIN_BYTES or workers < 2 or os.environ.get("AWESOMELINT_NO_PARALLEL"):
+        return [lint_file(src, enabled, schema) for _, src, enabled, schema, _, _ in todo]
+    from concurrent.futures import ProcessPoolExecutor
+
+    jobs = [
+        (src.path, src.text, src.bom, src.newline, src.final_newline, sorted(enabled), schema)
+        for _, src, enabled, schema, _, _ in todo
+    ]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        data = list(pool.map(_lint_file_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    return [FileResult.from_json(job[0], d) for job, d in zip(jobs, data)]
 
 
 def _with_overrides(enabled: set[str], overrides: dict[str, list[str]] | None) -> set[str]:

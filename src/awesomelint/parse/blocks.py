@@ -29,6 +29,8 @@ from mistune import list_parser
 from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 
+from awesomelint.parse.cells import split_cells
+
 Token = dict[str, Any]
 
 _seq = itertools.count(1)
@@ -91,32 +93,6 @@ TABLE_PATTERN = (
 )
 _DELIM_HAS_PIPE = re.compile(r"\|")
 REF_DEF_LINE = re.compile(r"^ {0,3}\[")
-
-
-def split_cells(row: str) -> list[str]:
-    """Split a table row on unescaped pipes; leading and trailing pipes are dropped, cells trimmed."""
-    s = row.strip()
-    if s.startswith("|"):
-        s = s[1:]
-    if s.endswith("|") and not s.endswith("\\|"):
-        s = s[:-1]
-    cells: list[str] = []
-    cur: list[str] = []
-    i = 0
-    while i < len(s):
-        c = s[i]
-        if c == "\\" and i + 1 < len(s):
-            cur.append(s[i : i + 2])
-            i += 2
-            continue
-        if c == "|":
-            cells.append("".join(cur).strip())
-            cur = []
-        else:
-            cur.append(c)
-        i += 1
-    cells.append("".join(cur).strip())
-    return cells
 
 
 def _align(cell: str) -> str | None:
@@ -246,6 +222,20 @@ def _parse_list_item(block: Any, bullet: str, item: Any, token: Token, state: An
 
 
 list_parser._parse_list_item = _parse_list_item
+
+_orig_compile_break = list_parser._compile_list_break_sc
+
+
+def _compile_list_break_sc(block: Any, leading_width: int) -> re.Pattern[str]:
+    """mistune compiles this for every list item; it only depends on the parser and the indent."""
+    cache = block.__dict__.setdefault("_break_sc_cache", {})
+    sc = cache.get(leading_width)
+    if sc is None:
+        sc = cache[leading_width] = _orig_compile_break(block, leading_width)
+    return sc
+
+
+list_parser._compile_list_break_sc = _compile_list_break_sc
 
 # a self-closing tag alone on its line (`<br />`) is an HTML block (CommonMark rule 7)
 _block_parser_module = __import__("mistune.block_parser", fromlist=["_OPEN_TAG_END"])

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from awesomelint.lint.engine import Diagnostic, FileContext, project_rule, rule
 from awesomelint.lint.rules.entries import column_of, entry_blocks
 from awesomelint.urls import is_navigation, normalize_url
 
 
-def _entry_urls(ctx: FileContext) -> Iterator[tuple[str, int, str]]:
-    """(normalised url, line, url as written) for every entry url in the file."""
+def entry_url_index(ctx: FileContext) -> list[tuple[str, int, int, str]]:
+    """(normalised url, line, column, url as written) for every entry url in the file."""
+    out = []
     for _, e, _ in entry_blocks(ctx):
         if e.url and not is_navigation(e.url):
-            yield normalize_url(e.url), e.line, e.url
+            out.append((normalize_url(e.url), e.line, column_of(ctx.line_text(e.line), e.url[:20]), e.url))
+    return out
 
 
 @project_rule("AL201", "duplicate-url")
-def duplicate_url(contexts: list[FileContext]) -> Iterator[Diagnostic]:
+def duplicate_url(files: list[Any]) -> Iterator[Diagnostic]:
     """Two entries link to the same page, in one file or in two of the files given.
 
     Why: duplicates creep in as lists grow and contributors do not search first. Urls are
@@ -30,14 +33,14 @@ def duplicate_url(contexts: list[FileContext]) -> Iterator[Diagnostic]:
         - [MIMIC-III](http://www.mimic.mit.edu) - ICU records.   # bad: the same page again
     """
     first: dict[str, tuple[str, int]] = {}
-    for ctx in contexts:
-        for key, line, url in _entry_urls(ctx):
+    for f in files:
+        for key, line, col, url in f.urls:
             if key in first:
                 path, at = first[key]
-                where = f"line {at}" if path == ctx.path else f"{path}:{at}"
-                yield ctx.diag(line, column_of(ctx.line_text(line), url[:20]), "AL201", f"duplicate url {url} (also at {where})")
+                where = f"line {at}" if path == f.path else f"{path}:{at}"
+                yield Diagnostic(f.path, line, col, "AL201", f"duplicate url {url} (also at {where})")
             else:
-                first[key] = (ctx.path, line)
+                first[key] = (f.path, line)
 
 
 def _name_key(name: str) -> str:

@@ -97,22 +97,19 @@ _NO_PAREN = re.compile(r"\[[^\[\]\n]+\](?:https?://|www\.)")
 _REVERSED = re.compile(r"\((?:https?://)[^()\s]+\)\[[^\[\]\n]+\]")
 
 
+_BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]")
+
+
 def _unbalanced(text: str) -> bool:
     depth = 0
-    s = _CODE_SPAN.sub("", text)
-    i = 0
-    while i < len(s):
-        c = s[i]
-        if c == "\\":
-            i += 2
-            continue
+    for m in _BRACKET_OR_ESCAPE.finditer(_CODE_SPAN.sub("", text) if "`" in text else text):
+        c = m.group(0)
         if c == "[":
             depth += 1
         elif c == "]":
             depth -= 1
             if depth < 0:
                 return True
-        i += 1
     return depth != 0
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from awesomelint.lint.engine import Diagnostic, FileContext, rule
 from awesomelint.model import Prose, Table
-from awesomelint.parse.blocks import split_cells
+from awesomelint.parse.cells import split_cells
 
 
 def _tables(ctx: FileContext) -> Iterator[tuple[int, int]]:

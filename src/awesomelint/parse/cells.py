@@ -1,0 +1,29 @@
+"""GFM table cells: split a row on unescaped pipes (no parser needed)."""
+
+from __future__ import annotations
+
+
+def split_cells(row: str) -> list[str]:
+    """Split a table row on unescaped pipes; leading and trailing pipes are dropped, cells trimmed."""
+    s = row.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|") and not s.endswith("\\|"):
+        s = s[:-1]
+    cells: list[str] = []
+    cur: list[str] = []
+    i = 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\" and i + 1 < len(s):
+            cur.append(s[i : i + 2])
+            i += 2
+            continue
+        if c == "|":
+            cells.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(c)
+        i += 1
+    cells.append("".join(cur).strip())
+    return cells
