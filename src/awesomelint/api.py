@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from awesomelint.errors import InputError
-from awesomelint.model import Block, Document, EntryList, Prose, Table
 from awesomelint.source import SourceText, read_source
 
 if TYPE_CHECKING:
     from awesomelint.lint.run import LintResult
+    from awesomelint.model import Block, Document
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -52,6 +52,8 @@ def settle(doc: Document, src: SourceText) -> Document:
     renderer) and the same records; otherwise its `markdown` holds the source, so nothing that we
     do not understand is ever lost.
     """
+    from awesomelint.model import EntryList, Prose, Table
+
     lines = src.text.split("\n")
     refs = "\n".join(b.markdown for _, b in doc.iter_blocks() if isinstance(b, Prose) and b.kind == "reference")
     for _, block in doc.iter_blocks():
@@ -64,6 +66,7 @@ def settle(doc: Document, src: SourceText) -> Document:
 
 def block_renders_same(block: Block, original: str, refs: str = "") -> bool:
     from awesomelint.htmlcheck import same_page
+    from awesomelint.model import Prose
     from awesomelint.parse import parse_text
     from awesomelint.render.markdown import render_block
     from awesomelint.yamlio import block_data, strip_lines

@@ -79,6 +79,7 @@ class Lines:
 
     def __init__(self, lines: list[str]) -> None:
         self.cells: list[list[str]] = [[ln] for ln in lines]
+        self.touched: set[int] = set()  # source lines changed by the pass that is running
 
     def get(self, n: int) -> str:
         cell = self.cells[n - 1]
@@ -86,19 +87,20 @@ class Lines:
 
     def set(self, n: int, text: str) -> None:
         cell = self.cells[n - 1]
-        if cell:
+        if cell and cell[-1] != text:
             cell[-1] = text
+            self.touched.add(n)
 
     def delete(self, n: int) -> None:
-        self.cells[n - 1] = []
+        if self.cells[n - 1]:
+            self.cells[n - 1] = []
+            self.touched.add(n)
 
     def blank_before(self, n: int) -> None:
         cell = self.cells[n - 1]
         if cell and (len(cell) < 2 or cell[-2] != ""):
             cell.insert(len(cell) - 1, "")
-
-    def snapshot(self) -> list[tuple[str, ...]]:
-        return [tuple(c) for c in self.cells]
+            self.touched.add(n)
 
     def text(self) -> str:
         return "\n".join(ln for cell in self.cells for ln in cell)
@@ -384,10 +386,11 @@ def format_source(src: SourceText, doc: Document | None = None, tokens: list[Tok
     for code, run in PASSES:
         if code not in codes:
             continue
-        before = out.snapshot()
+        before = {n: tuple(out.cells[n - 1]) for n in out.touched}
+        out.touched = set()
         run(out, lay, doc)
-        after = out.snapshot()
-        lines = [i + 1 for i, (a, b) in enumerate(zip(before, after)) if a != b]
+        lines = sorted(n for n in out.touched if before.get(n) != tuple(out.cells[n - 1]) or n not in before)
+        out.touched |= set(before)
         if lines:
             changes[code] = lines
     final_newline = src.final_newline

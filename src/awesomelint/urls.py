@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 _DOMAIN_LIKE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:[/:?#]|$)")
+_URL_PARTS = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://(?P<host>[^/?#]*)(?P<path>[^?#]*)(?:\?(?P<query>[^#]*))?(?:#(?P<fragment>.*))?$", re.S)
 _INDEX = re.compile(r"/index\.(?:html?|php|aspx?)$", re.I)
 FILE_EXTENSIONS = {
     "md", "markdown", "html", "htm", "txt", "pdf", "png", "jpg", "jpeg", "gif", "svg", "webp", "json", "yml",
@@ -20,22 +21,25 @@ def normalize_url(url: str) -> str:
     u = url.strip()
     if u.startswith("<") and u.endswith(">"):
         u = u[1:-1]
-    parts = urlsplit(u)
-    if not parts.scheme or not parts.netloc:
+    m = _URL_PARTS.match(u)
+    if not m or not m.group("host"):
         return u
-    host = parts.netloc.lower()
+    host = m.group("host").lower()
     if host.startswith("www."):
         host = host[4:]
     host = host.removesuffix(":80").removesuffix(":443")
-    path = unquote(parts.path)
-    path = _INDEX.sub("/", path)
+    path = m.group("path")
+    if "%" in path:
+        path = unquote(path)
+    if "index." in path:
+        path = _INDEX.sub("/", path)
     path = path.rstrip("/")
-    fragment = parts.fragment
-    if fragment.lower() in ("readme", "readme-ov-file", ""):
+    fragment = m.group("fragment") or ""
+    if fragment.lower() in ("readme", "readme-ov-file"):
         fragment = ""
     out = host + path
-    if parts.query:
-        out += "?" + parts.query
+    if m.group("query"):
+        out += "?" + m.group("query")
     if fragment:
         out += "#" + fragment
     return out

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from awesomelint.model import Document
-from awesomelint.source import SourceText
+if TYPE_CHECKING:
+    from awesomelint.model import Document
+    from awesomelint.source import SourceText
 
 SEVERITIES = ("error", "warning", "info")
 

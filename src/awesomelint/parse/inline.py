@@ -92,10 +92,17 @@ def match_paren(s: str, i: int) -> int:
     return -1
 
 
+_SIMPLE_LINK = re.compile(r"\[([^\[\]\\`\n]*)\]\(([^()\s<>\\]*)\)")
+_DEST_TITLE = re.compile(r"(\S+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$", re.S)
+
+
 def split_leading_link(s: str, refs: dict[str, Any] | None = None) -> LeadingLink | None:
     """`[text](dest)`, `[text][ref]`, `[text][]` or `[text]` (a defined reference) at the start of `s`."""
     if not s.startswith("["):
         return None
+    m = _SIMPLE_LINK.match(s)
+    if m:  # the common case, without the bracket scanner
+        return LeadingLink(m.group(1), m.group(2), None, s[m.end() :], m.group(0))
     close = match_bracket(s, 0)
     if close < 0:
         return None
@@ -109,7 +116,7 @@ def split_leading_link(s: str, refs: dict[str, Any] | None = None) -> LeadingLin
         if inner.startswith("<"):
             dest = inner[1 : inner.find(">")]
         else:
-            m = re.match(r"(\S+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$", inner, re.S)
+            m = _DEST_TITLE.match(inner)
             if not m:
                 return None
             dest = m.group(1)
