@@ -296,7 +296,8 @@ def _assign_lines(tokens: list[Token]) -> None:
             tok["line"] = st.abs_base() + local + 1
             _assign_lines(tok["children"])
             src = child.src.rstrip()
-            tok["end_line"] = child.abs_base() + src.count("\n") + 1
+            # an empty item (`-` alone) ends on its marker line
+            tok["end_line"] = max(tok["line"], child.abs_base() + src.count("\n") + 1) if src else tok["line"]
             if "line" not in tok:
                 tok["line"] = child.abs_base() + 1
             continue

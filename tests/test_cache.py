@@ -1,0 +1,86 @@
+"""The result cache and parallel linting give the same answers as a cold, serial run."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from test_cli import run
+
+from awesomelint.lint import run as run_module
+from awesomelint.lint.run import ConfigCache, lint_sources
+from awesomelint.source import decode
+
+BAD = "# T\n\n- [A](https://a.org) - A.\n- [A2](https://a.org/) - again.\n* [B](https://b.org) - B.\n"
+
+
+def report(tmp_path: Path, *extra: str) -> list[dict]:  # type: ignore[type-arg]
+    r = run("lint", "list.md", "--format", "json", *extra, cwd=tmp_path)
+    assert r.returncode in (0, 1), r.stderr
+    return json.loads(r.stdout)
+
+
+def cache_files(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / ".awesomelint_cache").glob("*/*.json"))
+
+
+def test_warm_run_reports_the_same(tmp_path):
+    (tmp_path / "list.md").write_text(BAD, encoding="utf-8")
+    cold = report(tmp_path)
+    assert len(cache_files(tmp_path)) == 1
+    assert report(tmp_path) == cold  # from the cache
+    assert (tmp_path / ".awesomelint_cache" / ".gitignore").read_text() == "*\n"
+
+
+def test_changes_invalidate(tmp_path):
+    p = tmp_path / "list.md"
+    p.write_text(BAD, encoding="utf-8")
+    report(tmp_path)
+    p.write_text(BAD.replace("a.org/", "c.org/"), encoding="utf-8")  # content
+    assert not any(d["code"] == "AL201" for d in report(tmp_path))
+    (tmp_path / ".awesomelint.toml").write_text('ignore = ["AL501"]\n', encoding="utf-8")  # config
+    assert not any(d["code"] == "AL501" for d in report(tmp_path))
+    assert len(cache_files(tmp_path)) == 3
+
+
+def test_corrupt_cache_is_ignored(tmp_path):
+    (tmp_path / "list.md").write_text(BAD, encoding="utf-8")
+    cold = report(tmp_path)
+    for f in cache_files(tmp_path):
+        f.write_text("{not json", encoding="utf-8")
+    assert report(tmp_path) == cold
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    (tmp_path / "list.md").write_text(BAD, encoding="utf-8")
+    report(tmp_path, "--no-cache")
+    assert not (tmp_path / ".awesomelint_cache").exists()
+
+
+def test_concurrent_runs(tmp_path):
+    (tmp_path / "list.md").write_text(BAD, encoding="utf-8")
+    cmd = [sys.executable, "-m", "awesomelint", "lint", "list.md", "--format", "json"]
+    with ThreadPoolExecutor(4) as pool:
+        outs = list(pool.map(lambda _: subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True), range(6)))
+    assert len({o.stdout for o in outs}) == 1 and all(o.returncode == 1 for o in outs)
+    assert not list((tmp_path / ".awesomelint_cache").glob("*/*.tmp"))
+
+
+def test_duplicates_across_files_with_some_cached(tmp_path):
+    (tmp_path / "a.md").write_text("# A\n\n- [X](https://x.org) - x.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# B\n\n- [Y](https://y.org) - y.\n", encoding="utf-8")
+    run("lint", "a.md", "b.md", cwd=tmp_path)
+    (tmp_path / "b.md").write_text("# B\n\n- [X again](https://x.org/) - x.\n", encoding="utf-8")
+    r = run("lint", "a.md", "b.md", cwd=tmp_path)  # a.md comes from the cache
+    assert "b.md:3:" in r.stdout and "AL201" in r.stdout and "a.md:3" in r.stdout
+
+
+def test_parallel_equals_serial(monkeypatch):
+    sources = [decode((BAD + f"- [Z{i}](https://z.org/{i % 3}) - z.\n").encode(), f"f{i}.md") for i in range(6)]
+    serial, _ = lint_sources(sources, ConfigCache())
+    monkeypatch.setattr(run_module, "PARALLEL_MIN_BYTES", 0)
+    parallel, _ = lint_sources(sources, ConfigCache())
+    assert [(d.path, d.line, d.code, d.message) for d in parallel] == [(d.path, d.line, d.code, d.message) for d in serial]
