@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,20 +49,22 @@ class FileResult:
     suppressions: list[Suppression]
     enabled: list[str]
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, with_urls: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {
             "diags": [[d.line, d.column, d.code, d.message] for d in self.diags],
-            "urls": self.urls,
             "suppressions": [[s.kind, s.codes, s.line, s.start, s.end] for s in self.suppressions],
             "enabled": self.enabled,
         }
+        if with_urls:
+            data["urls"] = self.urls
+        return data
 
     @classmethod
     def from_json(cls, path: str, data: dict[str, Any]) -> FileResult:
         return cls(
             path,
             [Diagnostic(path, line, col, code, msg) for line, col, code, msg in data["diags"]],
-            [tuple(u) for u in data["urls"]],  # type: ignore[misc]
+            [tuple(u) for u in data.get("urls", [])],  # type: ignore[misc]
             [Suppression(k, codes, line, start, end) for k, codes, line, start, end in data["suppressions"]],
             list(data["enabled"]),
         )
@@ -140,23 +141,53 @@ class ResultCache:
         h.update(b"\0%d" % src.final_newline)
         return h.hexdigest()
 
-    def get(self, key: str, path: str) -> FileResult | None:
+    def _load(self, name: str) -> Any:
         try:
-            with open(self.dir / key[:2] / f"{key}.json", encoding="utf-8") as fh:
-                return FileResult.from_json(path, json.load(fh))
-        except (OSError, ValueError, KeyError, TypeError):
+            with open(self.dir / name[:2] / f"{name}.json", encoding="utf-8") as fh:
+                return json.load(fh)
+        except (OSError, ValueError):
+            return None
+
+    def get(self, key: str, path: str) -> FileResult | None:
+        data = self._load(key)
+        try:
+            return FileResult.from_json(path, data) if isinstance(data, dict) else None
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def get_urls(self, key: str) -> list[tuple[str, int, int, str]] | None:
+        data = self._load(key + ".urls")
+        try:
+            return [tuple(u) for u in data] if isinstance(data, list) else None  # type: ignore[misc]
+        except TypeError:
+            return None
+
+    def get_project(self, key: str, by_path: dict[str, str]) -> list[Diagnostic] | None:
+        data = self._load(key)
+        try:
+            return [Diagnostic(by_path[p], line, col, code, msg) for p, line, col, code, msg in data] if isinstance(data, list) else None
+        except (KeyError, TypeError, ValueError):
             return None
 
     def put(self, key: str, result: FileResult) -> None:
-        folder = self.dir / key[:2]
+        self._store(key, result.to_json(with_urls=False))
+        self._store(key + ".urls", result.urls)
+
+    def put_project(self, key: str, diags: list[Diagnostic]) -> None:
+        self._store(key, [[d.path, d.line, d.column, d.code, d.message] for d in diags])
+
+    def _store(self, name: str, data: Any) -> None:
+        folder = self.dir / name[:2]
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if not (self.dir / ".gitignore").exists():
                 (self.dir / ".gitignore").write_text("*\n", encoding="utf-8")
+            import tempfile
+
             fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(result.to_json(), fh)
-            os.replace(tmp, folder / f"{key}.json")
+                json.dump(data, fh)
+            os.replace(tmp, folder / f"{name}.json")
         except OSError:
             pass  # a read-only checkout still lints, just without a cache
 
@@ -169,6 +200,7 @@ def lint_sources(
 ) -> tuple[list[Diagnostic], list[FileResult]]:
     rules = all_rules()
     results: list[FileResult | None] = []
+    keys: list[tuple[str, str, ResultCache] | None] = []  # (key, path, cache) of cache hits
     todo: list[tuple[int, SourceText, set[str], dict[str, Any], str | None, ResultCache | None]] = []
     for i, src in enumerate(sources):
         cfg = configs.for_path(src.path)
@@ -180,7 +212,9 @@ def lint_sources(
             hit = cache.get(key, src.path)
             if hit is not None:
                 results.append(hit)
+                keys.append((key, src.path, cache))
                 continue
+        keys.append(None)
         results.append(None)
         todo.append((i, src, enabled, cfg.schema, key, cache))
     for (i, _, _, _, key, cache), res in zip(todo, _run_phase1(todo)):
@@ -188,11 +222,24 @@ def lint_sources(
         if cache is not None and key is not None:
             cache.put(key, res)
     done = [r for r in results if r is not None]
-    # phase 2: rules over all files
-    project: list[Diagnostic] = []
-    for code, r in rules.items():
-        if r.project:
-            project.extend(r.func([fr for fr in done if code in fr.enabled]))
+    # phase 2: rules over all files; when every file came from the cache, so may their result
+    project_key = None
+    project: list[Diagnostic] | None = None
+    cached = [k for k in keys if k is not None]
+    if use_cache and cached and len(cached) == len(done):
+        h = hashlib.sha256("\0".join(k[0] for k in cached).encode())
+        project_key = "p" + h.hexdigest()
+        project = cached[0][2].get_project(project_key, {p: p for _, p, _ in cached})
+    if project is None:
+        for fr, k in zip(results, keys):
+            if fr is not None and k is not None and any(rules[c].project for c in fr.enabled):
+                fr.urls = k[2].get_urls(k[0]) or []
+        project = []
+        for code, r in rules.items():
+            if r.project:
+                project.extend(r.func([fr for fr in done if code in fr.enabled]))
+        if project_key is not None:
+            cached[0][2].put_project(project_key, project)
     # phase 3: per file
     final: list[Diagnostic] = []
     by_path: dict[str, list[Diagnostic]] = {}
