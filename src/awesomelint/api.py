@@ -83,20 +83,46 @@ def block_renders_same(block: Block, original: str, refs: str = "") -> bool:
     return got == want
 
 
-def convert(path: str, to: str = "yaml", source: SourceText | None = None) -> str:
-    """A list as YAML or JSON text (records, lossless)."""
+OUTPUTS = ("yaml", "json", "md", "csv", "html")
+
+
+def convert(
+    path: str,
+    to: str = "yaml",
+    source: SourceText | None = None,
+    style: str | None = None,
+    columns: list[str] | None = None,
+) -> str:
+    """A list (Markdown or our YAML/JSON) as YAML, JSON, Markdown, CSV or an HTML page.
+
+    `style` ("list" or "table") restyles entry lists and tables first; `columns` picks and orders
+    the columns of tables, CSV and HTML.
+    """
     from awesomelint.yamlio import dump_json, dump_yaml, to_data
 
     loaded = load(path, source)
     doc = loaded.doc if loaded.is_data else settle(loaded.doc, loaded.source)
-    data = to_data(doc)
+    if style is not None:
+        from awesomelint.render.views import restyle
+
+        if style not in ("list", "table"):
+            raise InputError(path, f"unknown style {style!r} (list or table)")
+        doc = restyle(doc, style, columns)
     if to == "json":
-        return dump_json(data)
+        return dump_json(to_data(doc))
     if to == "yaml":
-        return dump_yaml(data)
+        return dump_yaml(to_data(doc))
     if to == "md":
         return render_markdown(doc) + "\n"
-    raise InputError(path, f"unknown output format {to!r}")
+    if to == "csv":
+        from awesomelint.render.views import to_csv
+
+        return to_csv(doc, columns)
+    if to == "html":
+        from awesomelint.render.html import render_html
+
+        return render_html(doc, columns)
+    raise InputError(path, f"unknown output format {to!r} (one of {', '.join(OUTPUTS)})")
 
 
 def render_markdown(doc: Document) -> str:
@@ -111,11 +137,9 @@ def render_markdown(doc: Document) -> str:
     return format_source(SourceText(doc.path, text), codes=codes).text
 
 
-def render(path: str, source: SourceText | None = None) -> str:
-    """A data file (or a Markdown list) rendered as canonical Markdown, with a final newline."""
-    loaded = load(path, source)
-    doc = loaded.doc if loaded.is_data else settle(loaded.doc, loaded.source)
-    return render_markdown(doc) + "\n"
+def render(path: str, source: SourceText | None = None, style: str | None = None, columns: list[str] | None = None, to: str = "md") -> str:
+    """A data file (or a Markdown list) rendered as canonical Markdown (or CSV / HTML)."""
+    return convert(path, to, source, style, columns)
 
 
 # -- lint and fmt -------------------------------------------------------------------------------

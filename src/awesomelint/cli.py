@@ -67,29 +67,42 @@ def _write_output(text: str, out: str | None) -> None:
     write_atomic(out, text.encode("utf-8"))
 
 
+_STYLE = click.option("--style", type=click.Choice(["list", "table"]), help="Entry lists as tables, or tables as lists.")
+_COLUMNS = click.option("--columns", help="Comma-separated column keys to keep, in this order (name,description,data_types,…).")
+
+
+def _split(value: str | None) -> list[str] | None:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else None
+
+
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=True, allow_dash=True))
-@click.option("--to", "to", type=click.Choice(["yaml", "json", "md"]), default="yaml", show_default=True)
+@click.option("--to", "to", type=click.Choice(["yaml", "json", "md", "csv", "html"]), default="yaml", show_default=True)
+@_STYLE
+@_COLUMNS
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of standard output.")
-def convert(file: str, to: str, output: str | None) -> None:
-    """Convert a list (Markdown, or our YAML) into records as YAML or JSON."""
+def convert(file: str, to: str, style: str | None, columns: str | None, output: str | None) -> None:
+    """Convert a list (Markdown, or our YAML) into records (YAML, JSON), Markdown, CSV or an HTML page."""
     from awesomelint import api
 
     src = _read_input(file)
     name = file if file != "-" else "<stdin>.md"
-    _write_output(api.convert(name, to, source=src), output)
+    _write_output(api.convert(name, to, source=src, style=style, columns=_split(columns)), output)
 
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=True, allow_dash=True))
+@click.option("--to", "to", type=click.Choice(["md", "csv", "html"]), default="md", show_default=True)
+@_STYLE
+@_COLUMNS
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of standard output.")
-def render(file: str, output: str | None) -> None:
-    """Render a data file (YAML/JSON from `convert`) as canonical Markdown."""
+def render(file: str, to: str, style: str | None, columns: str | None, output: str | None) -> None:
+    """Render a data file (YAML/JSON from `convert`) as canonical Markdown, CSV or an HTML page."""
     from awesomelint import api
 
     src = _read_input(file)
     name = file if file != "-" else "<stdin>.yaml"
-    _write_output(api.render(name, source=src), output)
+    _write_output(api.render(name, source=src, style=style, columns=_split(columns), to=to), output)
 
 
 def _overrides(select: str | None, extend_select: str | None, ignore: str | None) -> dict[str, list[str]]:

@@ -19,6 +19,7 @@ STYLE_PARAGRAPH = "paragraph"  # [Name](url) | [dataset](url) + an indented list
 STYLE_LABELLED = "labelled"  # - **Name** (40k) 2008 - 2019 + description and Intro:/Data:/Code: groups
 STYLE_BOLD = "bold"  # __Name__ + description lines + `Label: https://…` lines
 STYLE_HEADING = "heading"  # ### [Name](url) + description paragraph
+STYLE_FIELDS = "fields"  # - [Name](url) - Description + `  - Data Types: P, L` sub-items (a table as a list)
 
 
 @dataclass
@@ -73,6 +74,7 @@ class EntryList:
     end_line: int = 0
     markdown: str | None = None  # verbatim source when canonical rendering would change the page
     loose: bool = False  # blank lines between items
+    columns: list[Column] = field(default_factory=list)  # the fields of a "fields" list, in order
 
 
 @dataclass

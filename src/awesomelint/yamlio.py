@@ -88,6 +88,8 @@ def block_data(b: Block) -> dict[str, Any]:
     lst: dict[str, Any] = {"style": b.style}
     if b.loose:
         lst["loose"] = True
+    if b.columns:
+        lst["columns"] = [_column_data(c) for c in b.columns]
     lst["entries"] = [entry_data(e) for e in b.entries]
     lst["line"] = b.line
     if b.markdown is not None:
@@ -202,18 +204,24 @@ class _Reader:
                 int(lst.get("line") or 0),
                 markdown=self.text(lst.get("markdown"), where + ".list.markdown"),
                 loose=bool(lst.get("loose", False)),
+                columns=self.columns(lst.get("columns"), where + ".list.columns"),
             )
         if "table" in d:
             t = self.mapping(d["table"], where + ".table")
-            columns = []
-            for i, c in enumerate(self.seq(t.get("columns"), where + ".table.columns")):
-                c = self.mapping(c, f"{where}.table.columns[{i}]")
-                columns.append(
-                    Column(str(c.get("key")), str(c.get("title", c.get("key"))), c.get("align"), str(c.get("role", "attribute")), bool(c.get("split", False)))
-                )
+            columns = self.columns(t.get("columns"), where + ".table.columns")
             entries = [self.entry(x, f"{where}.table.entries[{i}]") for i, x in enumerate(self.seq(t.get("entries"), where))]
             return Table(columns, entries, int(t.get("line") or 0), markdown=self.text(t.get("markdown"), where + ".table.markdown"))
         raise self.fail(where, "a block must have one of the keys prose, list, table")
+
+    def columns(self, value: Any, where: str) -> list[Column]:
+        out = []
+        for i, c in enumerate(self.seq(value, where)):
+            c = self.mapping(c, f"{where}[{i}]")
+            role = str(c.get("role", "attribute"))
+            if role not in ("name", "description", "link", "attribute"):
+                raise self.fail(f"{where}[{i}].role", "one of name, description, link, attribute")
+            out.append(Column(str(c.get("key")), str(c.get("title", c.get("key"))), c.get("align"), role, bool(c.get("split", False))))
+        return out
 
     def section(self, d: Any, where: str) -> Section:
         d = self.mapping(d, where)

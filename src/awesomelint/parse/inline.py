@@ -214,7 +214,7 @@ def parse_head(text: str, refs: dict[str, Any]) -> Head:
         else:
             am = _PLAIN_WITH_ATTRS.match(s)
             if am:
-                head.name = am.group("name")
+                head.name = am.group("name").strip()
                 head.attributes["count"] = am.group("count")
                 if am.group("years"):
                     head.attributes["years"] = am.group("years")

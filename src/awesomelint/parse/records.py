@@ -15,6 +15,7 @@ from typing import Any
 from awesomelint.anchors import plain_text
 from awesomelint.model import (
     STYLE_BOLD,
+    STYLE_FIELDS,
     STYLE_BULLET,
     STYLE_HTML,
     STYLE_LABELLED,
@@ -39,6 +40,10 @@ from awesomelint.parse.inline import (
     split_leading_link,
 )
 
+_NAME_TITLE = re.compile(r"(?i)\W*(name|dataset|data set|title|project|resource|api)\W*")
+_CELL_LINK = re.compile(r"\[([^\[\]\n]*)\]\(([^()\s]+)\)")
+_ONLY_LINKS = re.compile(r"^\[[^\[\]\n]*\]\([^()\s]+\)(?:[ \t]*,?[ \t]*\[[^\[\]\n]*\]\([^()\s]+\))*$")
+_FIELD_ITEM = re.compile(r"^(?P<title>[A-Za-z][^:\[\]\n]{0,38}?):[ \t]+(?P<value>\S.*)$")
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>([^<\n]*)</h\1>\s*$", re.I)
 _HTML_P = re.compile(r"^\s*<p>(.*)</p>\s*$", re.S)
 _INLINE_LINK_HINT = re.compile(r"\[|<https?:|https?://", re.I)
@@ -177,6 +182,11 @@ class RecordBuilder:
         if not any(_has_link(e) for e in entries):
             return Prose(raw, "list", tok["line"], tok["end_line"])
         style = STYLE_BULLET
+        columns = _fold_fields(entries)
+        if columns:
+            for e in entries:
+                _drop_private(e)
+            return EntryList(STYLE_FIELDS, entries, tok["line"], tok["end_line"], loose=not tok.get("tight", True), columns=columns)
         if any(e.description_format == "html" for e in entries):
             style = STYLE_HTML
         elif any(e.attributes.get("_labelled") for e in entries):
@@ -379,15 +389,19 @@ class RecordBuilder:
     # -- tables ---------------------------------------------------------------------------
     def table_block(self, tok: Token) -> Block:
         header = tok["header"]
-        rows = tok["rows"]
+        # in a GFM cell `\|` is a literal pipe: the records hold the pipe, rendering escapes it again
+        rows = [dict(r, cells=[c.replace("\\|", "|") for c in r["cells"]]) for r in tok["rows"]]
         raw = self.raw(tok["line"], tok["end_line"])
         keys = _column_keys(header)
         name_col = None
-        for c in range(len(header)):
-            cells = [r["cells"][c] for r in rows if c < len(r["cells"]) and r["cells"][c]]
-            if cells and sum(1 for cell in cells if split_leading_link(cell, self.refs)) * 2 > len(cells):
-                name_col = c
-                break
+        if any("](" in cell for r in rows for cell in r["cells"]):
+            name_col = next((c for c, t in enumerate(header) if _NAME_TITLE.fullmatch(plain_text(t))), None)
+        if name_col is None:
+            for c in range(len(header)):
+                cells = [r["cells"][c] for r in rows if c < len(r["cells"]) and r["cells"][c]]
+                if cells and sum(1 for cell in cells if split_leading_link(cell, self.refs)) * 2 > len(cells):
+                    name_col = c
+                    break
         if name_col is None:
             return Prose(raw, "table", tok["line"], tok["end_line"])
         columns: list[Column] = []
@@ -398,6 +412,9 @@ class RecordBuilder:
             if col.role != "attribute":
                 continue
             cells = [r["cells"][c] for r in rows if c < len(r["cells"]) and r["cells"][c]]
+            if cells and all(_ONLY_LINKS.match(cell) for cell in cells):
+                col.role = "link"
+                continue
             col.split = _is_list_column(cells)
         entries = []
         for r in rows:
@@ -416,6 +433,9 @@ class RecordBuilder:
                 elif col.role == "description":
                     e.description = cell
                     e.links.extend(self._inline_only(cell, r["line"]))
+                elif col.role == "link":
+                    for text, url in _CELL_LINK.findall(cell):
+                        e.links.append(Link(col.title, url, text, r["line"]))
                 else:
                     found = self.inline_links(cell, r["line"]) if cell else []
                     for lk in found:
@@ -428,6 +448,52 @@ class RecordBuilder:
                         e.attributes[col.key] = cell
             entries.append(e)
         return Table(columns, entries, tok["line"], tok["end_line"])
+
+
+def _fold_fields(entries: list[Entry]) -> list[Column]:
+    """Entries whose sub-items are all `Title: value` fields (a table written as a list): the fields
+    become attributes, or links when the value is only links. Returns the columns, or [] if the
+    list is not of that shape."""
+    if not entries or not any(e.children for e in entries):
+        return []
+    if not any(e.url for e in entries) and not all(e.children for e in entries):
+        return []
+    parsed: list[list[tuple[str, str]]] = []
+    for e in entries:
+        fields = []
+        for c in e.children:
+            m = _FIELD_ITEM.match(c.name or "") if c.url is None and not c.children and not c.notes else None
+            if not m:
+                return []
+            fields.append((m.group("title").strip(), m.group("value").strip()))
+        parsed.append(fields)
+    titles: list[str] = []
+    for fields in parsed:
+        for title, _ in fields:
+            if title not in titles:
+                titles.append(title)
+    keys = dict(zip(titles, _column_keys(titles)))
+    columns = {t: Column(keys[t], t) for t in titles}
+    for title, col in columns.items():  # a link column when every value is links, as in tables
+        values = [v for fields in parsed for t, v in fields if t == title]
+        if values and all(_ONLY_LINKS.match(v) for v in values):
+            col.role = "link"
+    for e, fields in zip(entries, parsed):
+        e.children = []
+        e.links = [lk for lk in e.links if lk.line == e.line]
+        for title, value in fields:
+            if columns[title].role == "link":
+                e.links.extend(Link(title, url, text, e.line) for text, url in _CELL_LINK.findall(value))
+            else:
+                e.attributes[keys[title]] = value
+    for title, col in columns.items():
+        values = [e.attributes[col.key] for e in entries if col.role == "attribute" and col.key in e.attributes]
+        if col.role == "attribute" and _is_list_column([v for v in values if isinstance(v, str)]):
+            col.split = True
+            for e in entries:
+                if isinstance(e.attributes.get(col.key), str):
+                    e.attributes[col.key] = [p.strip() for p in e.attributes[col.key].split(",")]
+    return list(columns.values())
 
 
 def _column_keys(header: list[str]) -> list[str]:

@@ -8,12 +8,14 @@ records another separator), one blank line between blocks, aligned GFM tables. B
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from collections.abc import Callable
 
 from awesomelint.model import (
     STYLE_BOLD,
+    STYLE_FIELDS,
     STYLE_HTML,
     STYLE_LABELLED,
     STYLE_PARAGRAPH,
@@ -83,6 +85,8 @@ def render_block(block: Block, bullet: str = "-") -> str:
         return block.markdown
     if isinstance(block, Table):
         return render_table(block)
+    if block.style == STYLE_FIELDS:
+        return render_fields_list(block, bullet if bullet in "-*+" else "-")
     return render_entry_list(block, bullet)
 
 
@@ -101,8 +105,10 @@ def _marker(marker: str, index: int, bullet: str = "-") -> str:
     return bullet if bullet in "-*+" else "-"
 
 
-def entry_head(entry: Entry) -> str:
-    """`[Name](url) - Description ([Demo](…)) `Tag`` — the first line of a bullet entry."""
+def entry_head(entry: Entry, inline_attributes: bool = True) -> str:
+    """`[Name](url) - Description ([Demo](…)) `Tag`` — the first line of a bullet entry.
+
+    `inline_attributes=False` leaves out `(count) years` (a fields list shows them as fields)."""
     name = entry.name or ""
     if entry.url is not None:
         head = f"[{name}]({entry.url})"
@@ -113,7 +119,7 @@ def entry_head(entry: Entry) -> str:
     else:
         head = name
     attrs = entry.attributes
-    if entry.url is None and ("count" in attrs or "years" in attrs):
+    if inline_attributes and entry.url is None and ("count" in attrs or "years" in attrs):
         if "count" in attrs:
             head += f" ({attrs['count']})"
         if "years" in attrs:
@@ -225,6 +231,35 @@ def _render_paragraph_entry(entry: Entry, marker: str) -> list[str]:
     return lines
 
 
+def _value_text(value: object) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def _links_text(entry: Entry, label: str) -> str:
+    return ", ".join(f"[{lk.text if lk.text is not None else (lk.label or lk.url)}]({lk.url})" for lk in entry.links if lk.label == label and not lk.inline)
+
+
+def _cell(text: str) -> str:
+    """Text made safe for a table cell: unescaped pipes escaped, line breaks as spaces."""
+    return re.sub(r"(?<!\\)\|", r"\\|", text.replace("\n", " "))
+
+
+def render_fields_list(block: EntryList, bullet: str = "-") -> str:
+    """`- [Name](url) - Description` with one `  - Title: value` sub-item per field that has a value."""
+    items = []
+    for e in block.entries:
+        if e.url is None and e.name_format is None and e.description:
+            e = copy.copy(e)
+            e.name_format = "bold"  # `**Name** - Description`: a plain name would swallow the description
+        lines = [f"{bullet} {entry_head(e, inline_attributes=False)}".rstrip()]
+        for col in block.columns:
+            value = _links_text(e, col.title) if col.role == "link" else _value_text(e.attributes.get(col.key, ""))
+            if value:
+                lines.append(f"  - {col.title}: {value}")
+        items.append("\n".join(lines))
+    return ("\n\n" if block.loose else "\n").join(items)
+
+
 def _render_bold_entry(entry: Entry, marker: str) -> list[str]:
     lines = [f"__{entry.name or ''}__"]
     if entry.description:
@@ -262,10 +297,12 @@ def table_cells(table: Table) -> list[list[str]]:
                 cell = f"[{e.name or ''}]({e.url})" if e.url is not None else (e.name or "")
             elif col.role == "description":
                 cell = e.description
+            elif col.role == "link":
+                cell = _links_text(e, col.title)
             else:
                 value = e.attributes.get(col.key, "")
                 cell = ", ".join(value) if isinstance(value, list) else str(value)
-            row.append(cell)
+            row.append(_cell(cell))
         rows.append(row)
     return rows
 

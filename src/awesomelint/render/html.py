@@ -1,0 +1,177 @@
+"""Records → one self-contained HTML page: the list's sections and a table of every entry.
+
+No CDN and no network: styles and script are inline. With JavaScript off it is a plain, readable
+page (a section index and the full table); with it on, a search box, one filter per attribute
+with few distinct values, and columns that sort on click. Descriptions are rendered by cmark-gfm
+in its safe mode (raw HTML and `javascript:` links dropped).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+from awesomelint.anchors import SlugCounter, plain_text
+from awesomelint.model import Document, Entry
+from awesomelint.render.views import columns_for, csv_rows, flatten
+
+MAX_FILTER_VALUES = 30
+
+_CSS = """
+body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1f2328;background:#fff}
+header,nav,main{max-width:1200px;margin:0 auto;padding:0 16px}
+h1{margin:24px 0 4px}nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px 16px}
+#controls{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:12px 0}
+#controls input,#controls select{font:inherit;padding:4px 8px}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:6px 8px;vertical-align:top;text-align:left}
+th{background:#f6f8fa;position:sticky;top:0}th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer}
+th[aria-sort=ascending] button::after{content:" \\25B2"}th[aria-sort=descending] button::after{content:" \\25BC"}
+td p{margin:0}.count{color:#59636e}
+"""
+
+_JS = """
+(function(){
+  var table=document.getElementById('entries'), tbody=table.tBodies[0];
+  var rows=Array.prototype.slice.call(tbody.rows);
+  var controls=document.getElementById('controls'); controls.hidden=false;
+  var search=document.getElementById('search'), count=document.getElementById('count');
+  var selects=Array.prototype.slice.call(controls.querySelectorAll('select'));
+  function apply(){
+    var q=search.value.trim().toLowerCase(), shown=0;
+    rows.forEach(function(r){
+      var ok=!q||r.textContent.toLowerCase().indexOf(q)>=0;
+      selects.forEach(function(s){
+        if(ok&&s.value){ok=JSON.parse(r.getAttribute('data-'+s.name)||'[]').indexOf(s.value)>=0;}
+      });
+      r.hidden=!ok; if(ok){shown++;}
+    });
+    count.textContent=shown+' of '+rows.length+' entries';
+  }
+  function key(r,i){
+    var t=r.cells[i].textContent.trim(), n=t.replace(/[~,\\s]/g,'').match(/^-?\\d+(\\.\\d+)?/);
+    return n?[0,parseFloat(n[0]),t.toLowerCase()]:[1,0,t.toLowerCase()];
+  }
+  Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th,i){
+    var b=th.querySelector('button'); if(!b){return;}
+    b.addEventListener('click',function(){
+      var dir=th.getAttribute('aria-sort')==='ascending'?-1:1;
+      Array.prototype.forEach.call(table.tHead.rows[0].cells,function(o){o.setAttribute('aria-sort','none');});
+      th.setAttribute('aria-sort',dir>0?'ascending':'descending');
+      rows.sort(function(a,b){var x=key(a,i),y=key(b,i);
+        for(var k=0;k<3;k++){if(x[k]<y[k]){return -dir;}if(x[k]>y[k]){return dir;}}return 0;});
+      rows.forEach(function(r){tbody.appendChild(r);});
+    });
+  });
+  search.addEventListener('input',apply); selects.forEach(function(s){s.addEventListener('change',apply);});
+  apply();
+})();
+"""
+
+
+def _inline(markdown: str) -> str:
+    """Inline Markdown as safe HTML, without the surrounding <p>."""
+    if not markdown:
+        return ""
+    import cmarkgfm
+
+    out = cmarkgfm.github_flavored_markdown_to_html(markdown).strip()
+    if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        out = out[3:-4]
+    return out
+
+
+def render_html(doc: Document, columns: list[str] | None = None) -> str:
+    title = plain_text(doc.title or "") or doc.path
+    entries: list[tuple[tuple[str, ...], Entry]] = []
+    for path, block in doc.iter_blocks():
+        for e in flatten(getattr(block, "entries", [])):
+            entries.append((path, e))
+    for path, sec in doc.iter_sections():
+        if sec.entry is not None:
+            entries.append((path, sec.entry))
+    known = [c for _, b in doc.iter_blocks() for c in getattr(b, "columns", [])]
+    cols = columns_for([e for _, e in entries], known)
+    if columns:
+        from awesomelint.render.views import pick_columns
+
+        cols = pick_columns(cols, columns)
+    attr_cols = [c for c in cols if c.role == "attribute"]
+    filters = []
+    for c in attr_cols:
+        values: list[str] = []
+        for _, e in entries:
+            v = e.attributes.get(c.key)
+            for item in v if isinstance(v, list) else ([v] if v not in (None, "") else []):
+                if str(item) not in values:
+                    values.append(str(item))
+        if 1 < len(values) <= MAX_FILTER_VALUES:
+            filters.append((c, sorted(values)))
+
+    slugs = SlugCounter()
+    section_ids: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for path, _ in entries:
+        label = " › ".join(path) or "(top)"
+        counts[label] = counts.get(label, 0) + 1
+        if label not in section_ids:
+            section_ids[label] = "s-" + (slugs.add(label) or "top")
+
+    e_ = html.escape
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e_(title)}</title>",
+        f"<style>{_CSS}</style></head><body>",
+        f"<header><h1>{e_(title)}</h1>",
+        f'<p class="count">{len(entries)} entries in {len(section_ids)} sections</p></header>',
+        '<nav aria-label="Sections"><ul>',
+    ]
+    for label, sid in section_ids.items():
+        out.append(f'<li><a href="#{sid}">{e_(label)}</a> <span class="count">({counts[label]})</span></li>')
+    out.append("</ul></nav><main>")
+    out.append('<div id="controls" hidden><input type="search" id="search" placeholder="Search entries" aria-label="Search entries">')
+    for c, values in filters:
+        opts = "".join(f'<option value="{e_(v)}">{e_(v)}</option>' for v in values)
+        out.append(f'<label>{e_(c.title)} <select name="{e_(c.key)}"><option value="">all</option>{opts}</select></label>')
+    out.append('<span id="count" class="count"></span></div>')
+    out.append('<table id="entries"><thead><tr>')
+    head = []
+    for c in cols:
+        head.append(f'<th aria-sort="none"><button type="button">{e_(c.title)}</button></th>')
+        if c.role == "name":
+            head.append('<th aria-sort="none"><button type="button">Section</button></th>')
+    out.append("".join(head) + "</tr></thead><tbody>")
+    first_row: set[str] = set()
+    for path, e in entries:
+        label = " › ".join(path) or "(top)"
+        sid = section_ids[label]
+        attrs = [f'data-section="{e_(label)}"']
+        if sid not in first_row:
+            first_row.add(sid)
+            attrs.append(f'id="{sid}"')
+        for c, _ in filters:
+            v = e.attributes.get(c.key)
+            vals = [str(x) for x in v] if isinstance(v, list) else ([str(v)] if v not in (None, "") else [])
+            attrs.append(f'data-{e_(c.key)}="{e_(json.dumps(vals))}"')
+        cells = []
+        for c in cols:
+            if c.role == "name":
+                name = _inline(e.name or "")
+                cells.append(f'<td><a href="{e_(e.url)}">{name}</a></td>' if e.url else f"<td>{name}</td>")
+                cells.append(f"<td>{e_(label)}</td>")
+            elif c.role == "description":
+                cells.append(f"<td>{_inline(e.description)}</td>")
+            elif c.role == "link":
+                links = [f'<a href="{e_(lk.url)}">{e_(plain_text(lk.text or lk.label or lk.url))}</a>' for lk in e.links if lk.label == c.title and not lk.inline]
+                cells.append(f"<td>{' '.join(links)}</td>")
+            else:
+                v = e.attributes.get(c.key, "")
+                cells.append(f"<td>{_inline(', '.join(map(str, v)) if isinstance(v, list) else str(v))}</td>")
+        out.append(f"<tr {' '.join(attrs)}>{''.join(cells)}</tr>")
+    out.append("</tbody></table></main>")
+    out.append(f"<script>{_JS}</script></body></html>")
+    return "\n".join(out) + "\n"
+
+
+__all__ = ["render_html", "csv_rows"]
