@@ -25,7 +25,7 @@ _ATTRS_AFTER_BOLD = re.compile(
     r"^[ \t]*(?:\((?P<count>[^()\n]{1,20})\))?[ \t]*(?P<years>(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:(?:19|20)\d\d|present|now))?)?[ \t]*$"
 )
 _PLAIN_WITH_ATTRS = re.compile(
-    r"^(?P<name>[^\[\]()`*_\n]{1,80}?) \((?P<count>[^()\n]{1,12})\)(?:[ \t]*(?P<years>(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:(?:19|20)\d\d|present|now))?))?$"
+    r"^(?P<name>[^\[\]()`*_\n]{1,80}?) \((?P<count>~?\d[\d.,]*\s?[kKmM]?\+?)\)(?:[ \t]*(?P<years>(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:(?:19|20)\d\d|present|now))?))?$"
 )
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*", re.I)
 LABEL_LINE = re.compile(r"^(?P<label>[^\[\]()\n:：]{1,40}?)[ \t]*[:：][ \t]*$")
