@@ -240,3 +240,27 @@ def rule_command(code: str) -> None:
     state = "on by default" if r.default else "off by default (opt-in)"
     click.echo(f"{r.code} ({r.name}) — {r.family}, {state}{', fixable' if r.fixable else ''}\n")
     click.echo(r.doc)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write the catalog here (YAML, or JSON for .json).")
+@click.option("--title", default="Merged catalog", show_default=True)
+def merge(files: tuple[str, ...], output: str | None, title: str) -> None:
+    """Merge lists (Markdown or our YAML) into one catalog; report what merged and what did not."""
+    from awesomelint import api
+    from awesomelint.merge import merge_documents
+    from awesomelint.yamlio import dump_json, dump_yaml, to_data
+
+    docs = [api.load(f).doc for f in files]
+    doc, report = merge_documents(docs, title)
+    data = to_data(doc)
+    _write_output(dump_json(data) if (output or "").endswith(".json") else dump_yaml(data), output)
+    for name, where in report.merged:
+        click.echo(f"merged '{name}': {', '.join(where)}", err=True)
+    for line in report.undecided:
+        click.echo(f"undecided {line}", err=True)
+    for line in report.conflicts:
+        click.echo(f"conflict {line}", err=True)
+    click.echo(f"{report.total_in} entries from {len(files)} files -> {report.total_out} entries "
+               f"({len(report.merged)} merged, {len(report.undecided)} undecided)", err=True)

@@ -54,6 +54,7 @@ class Entry:
     description_format: str | None = None
     leading_notes: int = 0  # how many of `notes` come before the children
     loose_children: bool = False  # blank lines between the children
+    sources: list[dict[str, Any]] = field(default_factory=list)  # merge: where each part came from
 
 
 @dataclass

@@ -66,6 +66,8 @@ def entry_data(e: Entry) -> dict[str, Any]:
         d["loose_children"] = True
     if e.marker != "-" and e.marker[-1:] in ".)":
         d["marker"] = e.marker
+    if e.sources:
+        d["sources"] = [dict(s) for s in e.sources]
     return d
 
 
@@ -188,6 +190,7 @@ class _Reader:
             name_format=self.text(d.get("name_format"), where + ".name_format"),
             description_format=self.text(d.get("description_format"), where + ".description_format"),
             leading_notes=int(d.get("leading_notes") or 0),
+            sources=[self.mapping(s, where + ".sources") for s in self.seq(d.get("sources"), where + ".sources")],
             loose_children=bool(d.get("loose_children", False)),
         )
 

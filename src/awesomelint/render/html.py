@@ -18,6 +18,7 @@ from awesomelint.render.views import columns_for, csv_rows, flatten
 MAX_FILTER_VALUES = 30
 
 _CSS = """
+[hidden]{display:none!important}
 body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1f2328;background:#fff}
 header,nav,main{max-width:1200px;margin:0 auto;padding:0 16px}
 h1{margin:24px 0 4px}nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px 16px}
@@ -98,14 +99,14 @@ def render_html(doc: Document, columns: list[str] | None = None) -> str:
     attr_cols = [c for c in cols if c.role == "attribute"]
     filters = []
     for c in attr_cols:
-        values: list[str] = []
+        seen: dict[str, int] = {}
         for _, e in entries:
             v = e.attributes.get(c.key)
             for item in v if isinstance(v, list) else ([v] if v not in (None, "") else []):
-                if str(item) not in values:
-                    values.append(str(item))
-        if 1 < len(values) <= MAX_FILTER_VALUES:
-            filters.append((c, sorted(values)))
+                seen[str(item)] = seen.get(str(item), 0) + 1
+        # a filter is worth offering when values repeat (not for counts or free text)
+        if 1 < len(seen) <= MAX_FILTER_VALUES and max(seen.values()) > 1:
+            filters.append((c, sorted(seen)))
 
     slugs = SlugCounter()
     section_ids: dict[str, str] = {}
