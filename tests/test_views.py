@@ -22,7 +22,7 @@ def records(text: str, name: str = "x.md") -> list[tuple]:  # type: ignore[type-
     out = []
     for _, e in doc.iter_entries():
         attrs = {k: ", ".join(v) if isinstance(v, list) else v for k, v in e.attributes.items() if v not in ("", [])}
-        links = sorted((lk.label or "Link", lk.url) for lk in e.links if not lk.inline)  # unlabelled: the "Link" column
+        links = sorted(((lk.label or "Link").lower(), lk.url) for lk in e.links if not lk.inline)  # unlabelled: the "Link" column
         out.append((e.name, e.url, e.description.strip(), tuple(links), tuple(sorted(attrs.items()))))
     return sorted(out, key=repr)
 

@@ -259,7 +259,8 @@ def _yaml() -> Any:
     from ruamel.yaml.representer import SafeRepresenter
 
     class Representer(SafeRepresenter):
-        pass
+        def ignore_aliases(self, data: Any) -> bool:  # no &anchors / *aliases: files people edit
+            return True
 
     def str_repr(rep: Any, s: str) -> Any:
         style = "|" if "\n" in s and not any(ln != ln.rstrip() for ln in s.split("\n")) else None

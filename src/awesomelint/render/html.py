@@ -164,7 +164,7 @@ def render_html(doc: Document, columns: list[str] | None = None) -> str:
             elif c.role == "description":
                 cells.append(f"<td>{_inline(e.description)}</td>")
             elif c.role == "link":
-                links = [f'<a href="{e_(lk.url)}">{e_(plain_text(lk.text or lk.label or lk.url))}</a>' for lk in e.links if lk.label == c.title and not lk.inline]
+                links = [f'<a href="{e_(lk.url)}">{e_(plain_text(lk.text or lk.label or lk.url))}</a>' for lk in e.links if (lk.label or "").lower() == c.title.lower() and not lk.inline]
                 cells.append(f"<td>{' '.join(links)}</td>")
             else:
                 v = e.attributes.get(c.key, "")

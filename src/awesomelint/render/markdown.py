@@ -236,7 +236,12 @@ def _value_text(value: object) -> str:
 
 
 def _links_text(entry: Entry, label: str) -> str:
-    return ", ".join(f"[{lk.text if lk.text is not None else (lk.label or lk.url)}]({lk.url})" for lk in entry.links if lk.label == label and not lk.inline)
+    want = label.lower()
+    return ", ".join(
+        f"[{lk.text if lk.text is not None else (lk.label or lk.url)}]({lk.url})"
+        for lk in entry.links
+        if (lk.label or "").lower() == want and not lk.inline
+    )
 
 
 def _cell(text: str) -> str:
@@ -247,11 +252,13 @@ def _cell(text: str) -> str:
 def render_fields_list(block: EntryList, bullet: str = "-") -> str:
     """`- [Name](url) - Description` with one `  - Title: value` sub-item per field that has a value."""
     items = []
+    field_links = {c.title.lower() for c in block.columns if c.role == "link"}
     for e in block.entries:
+        head = copy.copy(e)
+        head.links = [lk for lk in e.links if (lk.label or "").lower() not in field_links]  # shown as fields
         if e.url is None and e.name_format is None and e.description:
-            e = copy.copy(e)
-            e.name_format = "bold"  # `**Name** - Description`: a plain name would swallow the description
-        lines = [f"{bullet} {entry_head(e, inline_attributes=False)}".rstrip()]
+            head.name_format = "bold"  # `**Name** - Description`: a plain name would swallow the description
+        lines = [f"{bullet} {entry_head(head, inline_attributes=False)}".rstrip()]
         for col in block.columns:
             value = _links_text(e, col.title) if col.role == "link" else _value_text(e.attributes.get(col.key, ""))
             if value:

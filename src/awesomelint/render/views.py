@@ -40,14 +40,19 @@ def columns_for(entries: list[Entry], known: list[Column] | None = None) -> list
     """Name, description, then every attribute and every link label, in order of first use."""
     cols = [Column("name", "Name", role="name"), Column("description", "Description", role="description")]
     titles = {c.key: c for c in (known or []) if c.role in ("attribute", "link")}
-    seen_attr: list[str] = []
-    seen_link: list[str] = []
+    # the order the list itself declares comes first, then whatever else the entries carry
+    seen_attr: list[str] = [c.key for c in (known or []) if c.role == "attribute"]
+    seen_link: list[str] = [c.title for c in (known or []) if c.role == "link"]
+    used_attr = {k for e in entries for k in e.attributes}
+    used_link = {(lk.label or "").lower() for e in entries for lk in e.links if not lk.inline}
+    seen_attr = list(dict.fromkeys(k for k in seen_attr if k in used_attr))
+    seen_link = list(dict.fromkeys(t for t in seen_link if t.lower() in used_link))
     for e in entries:
         for k in e.attributes:
             if k not in seen_attr:
                 seen_attr.append(k)
         for lk in e.links:
-            if not lk.inline and lk.label and lk.label not in seen_link:
+            if not lk.inline and lk.label and lk.label.lower() not in {s.lower() for s in seen_link}:
                 seen_link.append(lk.label)
     for k in seen_attr:
         known_col = titles.get(k)
@@ -55,7 +60,8 @@ def columns_for(entries: list[Entry], known: list[Column] | None = None) -> list
         split = any(isinstance(e.attributes.get(k), list) for e in entries)
         cols.append(Column(k, title, role="attribute", split=split))
     taken = {c.key for c in cols}
-    for label in seen_link:
+    link_titles = {c.title.lower(): c.title for c in (known or []) if c.role == "link"}
+    for label in dict.fromkeys(link_titles.get(lb.lower(), lb) for lb in seen_link):
         key = _key(label)
         if key in taken:
             key = f"{key}_link"
@@ -131,7 +137,7 @@ def csv_rows(doc: Document, columns: list[str] | None = None) -> tuple[list[str]
             elif c.role == "description":
                 row.append(e.description)
             elif c.role == "link":
-                row.append(" ".join(lk.url for lk in e.links if lk.label == c.title and not lk.inline))
+                row.append(" ".join(lk.url for lk in e.links if (lk.label or "").lower() == c.title.lower() and not lk.inline))
             else:
                 v = e.attributes.get(c.key, "")
                 row.append("; ".join(map(str, v)) if isinstance(v, list) else str(v))
