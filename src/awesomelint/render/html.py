@@ -27,7 +27,8 @@ h1{margin:24px 0 4px}nav ul{list-style:none;padding:0;display:flex;flex-wrap:wra
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:6px 8px;vertical-align:top;text-align:left}
 th{background:#f6f8fa;position:sticky;top:0}th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer}
 th[aria-sort=ascending] button::after{content:" \\25B2"}th[aria-sort=descending] button::after{content:" \\25BC"}
-td p{margin:0}.count{color:#59636e}
+td p{margin:0}.count{color:#59636e}.wrap{overflow-x:auto}
+td.desc{min-width:18em}td.link{max-width:16em}td.link a{overflow-wrap:anywhere}td.name{min-width:8em}
 """
 
 _JS = """
@@ -79,6 +80,13 @@ def _inline(markdown: str) -> str:
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return out
+
+
+def _host(url: str) -> str:
+    """`physionet.org` for https://www.physionet.org/content/…: short link text for table cells."""
+    rest = url.split("://", 1)[-1]
+    host = rest.split("/", 1)[0].split("?", 1)[0]
+    return host.removeprefix("www.") or url
 
 
 def render_html(doc: Document, columns: list[str] | None = None) -> str:
@@ -136,7 +144,7 @@ def render_html(doc: Document, columns: list[str] | None = None) -> str:
         opts = "".join(f'<option value="{e_(v)}">{e_(v)}</option>' for v in values)
         out.append(f'<label>{e_(c.title)} <select name="{e_(c.key)}"><option value="">all</option>{opts}</select></label>')
     out.append('<span id="count" class="count"></span></div>')
-    out.append('<table id="entries"><thead><tr>')
+    out.append('<div class="wrap"><table id="entries"><thead><tr>')
     head = []
     for c in cols:
         head.append(f'<th aria-sort="none"><button type="button">{e_(c.title)}</button></th>')
@@ -159,18 +167,22 @@ def render_html(doc: Document, columns: list[str] | None = None) -> str:
         for c in cols:
             if c.role == "name":
                 name = _inline(e.name or "")
-                cells.append(f'<td><a href="{e_(e.url)}">{name}</a></td>' if e.url else f"<td>{name}</td>")
+                cells.append(f'<td class="name"><a href="{e_(e.url)}">{name}</a></td>' if e.url else f'<td class="name">{name}</td>')
                 cells.append(f"<td>{e_(label)}</td>")
             elif c.role == "description":
-                cells.append(f"<td>{_inline(e.description)}</td>")
+                cells.append(f'<td class="desc">{_inline(e.description)}</td>')
             elif c.role == "link":
-                links = [f'<a href="{e_(lk.url)}">{e_(plain_text(lk.text or lk.label or lk.url))}</a>' for lk in e.links if (lk.label or "").lower() == c.title.lower() and not lk.inline]
-                cells.append(f"<td>{' '.join(links)}</td>")
+                links = [
+                    f'<a href="{e_(lk.url)}" title="{e_(plain_text(lk.text or lk.url))}">{e_(_host(lk.url))}</a>'
+                    for lk in e.links
+                    if (lk.label or "").lower() == c.title.lower() and not lk.inline
+                ]
+                cells.append(f'<td class="link">{"<br>".join(links)}</td>')
             else:
                 v = e.attributes.get(c.key, "")
                 cells.append(f"<td>{_inline(', '.join(map(str, v)) if isinstance(v, list) else str(v))}</td>")
         out.append(f"<tr {' '.join(attrs)}>{''.join(cells)}</tr>")
-    out.append("</tbody></table></main>")
+    out.append("</tbody></table></div></main>")
     out.append(f"<script>{_JS}</script></body></html>")
     return "\n".join(out) + "\n"
 
