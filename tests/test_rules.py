@@ -104,7 +104,7 @@ def run_rule(code: str, text: str) -> list:  # type: ignore[type-arg]
 
 def test_every_rule_has_a_case_and_a_three_part_docstring():
     rules = all_rules()
-    assert set(CASES) == set(rules)
+    assert set(CASES) == {c for c, r in rules.items() if r.family != "links"}  # AL8xx: test_links.py
     for code, r in rules.items():
         doc = r.doc
         assert "Why:" in doc and "Example:" in doc, code

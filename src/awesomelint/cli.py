@@ -264,3 +264,53 @@ def merge(files: tuple[str, ...], output: str | None, title: str) -> None:
         click.echo(f"conflict {line}", err=True)
     click.echo(f"{report.total_in} entries from {len(files)} files -> {report.total_out} entries "
                f"({len(report.merged)} merged, {len(report.undecided)} undecided)", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt_", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True)
+@click.option("--fix", is_flag=True, help="Rewrite permanently redirected urls in the Markdown.")
+@click.option("--changed-only", metavar="REV", help="Check only urls on lines added since this git revision.")
+@click.option("--fail-after", type=click.IntRange(min=1), help="Report a link dead only after N consecutive failed runs.")
+@click.option("--concurrency", type=click.IntRange(min=1), help="Requests at once, in all.")
+@click.option("--per-host", type=click.IntRange(min=1), help="Requests at once to one host.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), help="Seconds for one request.")
+@click.option("--retries", type=click.IntRange(min=0), help="Retries after a timeout, connection error, 5xx or 429.")
+@click.option("--alive", "alive", multiple=True, type=int, help="A status that counts as alive (repeatable), e.g. 403.")
+@click.option("--skip", "skip", multiple=True, help="A regular expression of urls not to check (repeatable).")
+@click.option("--ttl", type=click.FloatRange(min=0), help="Hours a good result stays fresh in the cache.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache.")
+@click.option("--exit-zero", is_flag=True)
+def links(paths: tuple[str, ...], fmt_: str, fix: bool, changed_only: str | None, fail_after: int | None, concurrency: int | None,
+          per_host: int | None, timeout: float | None, retries: int | None, alive: tuple[int, ...], skip: tuple[str, ...],
+          ttl: float | None, no_cache: bool, exit_zero: bool) -> None:
+    """Check that the links of the lists answer (opt-in, uses the network). Exit 1 on dead links."""
+    from pathlib import Path
+
+    from awesomelint import links as L
+    from awesomelint.config import find_config, load_config
+    from awesomelint.lint.reporters import REPORTERS
+    from awesomelint.lint.run import CACHE_DIR, expand_paths
+
+    targets = expand_paths(list(paths) or _default_targets())
+    cfg_path = find_config(targets[0] if targets else ".")
+    cfg = load_config(cfg_path)
+    o = L.LinkOptions(**cfg.links) if cfg.links else L.LinkOptions()
+    for name, value in (("fail_after", fail_after), ("concurrency", concurrency), ("per_host", per_host), ("timeout", timeout), ("retries", retries)):
+        if value is not None:
+            setattr(o, name, value)
+    if ttl is not None:
+        o.ttl = ttl * 3600
+    o.alive |= set(alive)
+    o.skip = list(o.skip) + list(skip)
+    occurrences = L.collect(targets, changed_only)
+    cache = L.LinkCache(None if no_cache else (cfg.root if cfg_path else Path.cwd()) / CACHE_DIR / "links.json")
+    report = L.check_links(occurrences, o, cache, progress=L.terminal_progress())
+    if fix:
+        for path, n in L.fix_redirects(report).items():
+            click.echo(f"Fixed {n} redirected link{'s' if n != 1 else ''} in {path}.", err=True)
+        report.diagnostics = [d for d in report.diagnostics if d.code != "AL802"]
+    sys.stdout.write(REPORTERS[fmt_](report.diagnostics, len(targets)))
+    click.echo(f"{len(set(o_.url for o_ in occurrences))} urls: {report.checked} checked, {report.cached} fresh in the cache, {report.skipped} skipped.", err=True)
+    if any(d.code == "AL801" for d in report.diagnostics) and not exit_zero:
+        sys.exit(1)

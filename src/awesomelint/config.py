@@ -15,7 +15,11 @@ from typing import Any
 
 from awesomelint.errors import ConfigError
 
-KNOWN_KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "severity", "schema", "exclude"}
+KNOWN_KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "severity", "schema", "exclude", "links"}
+LINK_KEYS = {
+    "concurrency": int, "per-host": int, "timeout": float, "host-timeouts": dict, "retries": int, "backoff": float,
+    "max-retry-after": float, "max-redirects": int, "alive": list, "skip": list, "ttl-hours": float, "fail-after": int,
+}
 SCHEMA_KEYS = {"required-links", "required-attributes", "allowed-values"}
 
 
@@ -29,6 +33,7 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     schema: dict[str, Any] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
+    links: dict[str, Any] = field(default_factory=dict)  # LinkOptions fields
 
     @property
     def root(self) -> Path:
@@ -152,6 +157,21 @@ def config_from_table(table: dict[str, Any], path: Path | None) -> Config:
     if not isinstance(exclude, list):
         raise ConfigError(f"{where}: exclude must be a list of glob patterns")
     cfg.exclude = exclude
+    links = table.get("links", {})
+    if not isinstance(links, dict):
+        raise ConfigError(f"{where}: links must be a table")
+    for key, value in links.items():
+        kind = LINK_KEYS.get(key)
+        if kind is None:
+            raise ConfigError(f"{where}: links: unknown key {key!r} (known: {', '.join(sorted(LINK_KEYS))})")
+        if not isinstance(value, (int, float) if kind is float else kind) or isinstance(value, bool):
+            raise ConfigError(f"{where}: links.{key} must be a {kind.__name__}")
+        if key == "ttl-hours":
+            cfg.links["ttl"] = float(value) * 3600
+        elif key == "alive":
+            cfg.links["alive"] = {int(v) for v in value}
+        else:
+            cfg.links[key.replace("-", "_")] = value
     return cfg
 
 
