@@ -142,3 +142,13 @@ def test_lint_corpus_runs_and_reports_real_lines(path):
     lines = src.text.split("\n")
     for d in diags:
         assert 1 <= d.line <= len(lines) + 1, d
+
+
+def test_exclude_skips_files_found_in_folders(tmp_path):
+    (tmp_path / ".awesomelint.toml").write_text('exclude = ["drafts/*"]\n', encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    bad = "# T\n\n- [A](https://a.org) - A.\n- [A](https://a.org) - again.\n"
+    (tmp_path / "drafts" / "wip.md").write_text(bad, encoding="utf-8")
+    (tmp_path / "list.md").write_text("# T\n\n- [B](https://b.org) - B.\n", encoding="utf-8")
+    assert run("lint", ".", "--no-cache", cwd=tmp_path).returncode == 0
+    assert run("lint", "drafts/wip.md", "--no-cache", cwd=tmp_path).returncode == 1  # named explicitly: checked

@@ -64,7 +64,6 @@ def test_json_entries_carry_every_key_at_any_depth():
         seen = 0
 
         def walk(node):  # type: ignore[no-untyped-def]
-            nonlocal seen
             if isinstance(node, dict):
                 if "entries" in node:
                     for e in node["entries"]:

@@ -174,12 +174,15 @@ def lint(
 
     result = LintResult()
     sources: list[SourceText] = []
+    configs = ConfigCache()
+    explicit = set(paths)
     for path in expand_paths(paths):
+        if path not in explicit and configs.for_path(path).excludes(path):
+            continue  # found by walking a folder, and the config excludes it
         try:
             sources.append(read_source(path))
         except InputError as err:
             result.errors.append(err)
-    configs = ConfigCache()
     result.files = len(sources)
     diags, _ = lint_sources(sources, configs, overrides, use_cache=use_cache and not (fix or diff))
     if fix or diff:

@@ -58,6 +58,11 @@ class Config:
                 chosen -= {c for c in rules if _matches(c, codes)}
         return chosen
 
+    def excludes(self, path: str) -> bool:
+        """Does `exclude` (glob patterns, relative to the config's folder) match this file?"""
+        rel = _relative(path, self.root)
+        return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(rel, p.rstrip("/") + "/*") for p in self.exclude)
+
     def cache_key(self) -> str:
         import json
 

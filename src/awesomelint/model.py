@@ -18,7 +18,6 @@ STYLE_HTML = "html"  # - [Name](url) + an indented <p>description</p> block
 STYLE_PARAGRAPH = "paragraph"  # [Name](url) | [dataset](url) + an indented list describing it
 STYLE_LABELLED = "labelled"  # - **Name** (40k) 2008 - 2019 + description and Intro:/Data:/Code: groups
 STYLE_BOLD = "bold"  # __Name__ + description lines + `Label: https://…` lines
-STYLE_HEADING = "heading"  # ### [Name](url) + description paragraph
 STYLE_FIELDS = "fields"  # - [Name](url) - Description + `  - Data Types: P, L` sub-items (a table as a list)
 
 

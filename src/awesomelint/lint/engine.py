@@ -9,7 +9,7 @@ all files through `@project_rule`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -187,6 +187,3 @@ def apply_suppressions(diags: list[Diagnostic], sups: list[Suppression]) -> list
             kept.append(d)
     return kept
 
-
-def iter_file_rules(rules: Iterable[Rule]) -> Iterator[Rule]:
-    return (r for r in rules if not r.project)

@@ -92,7 +92,6 @@ TABLE_PATTERN = (
     r" {0,3}(?P<table_delim>\|?" + _DELIM_CELL + r"(?:\|" + _DELIM_CELL + r")*\|?[ \t]*)$"
 )
 _DELIM_HAS_PIPE = re.compile(r"\|")
-REF_DEF_LINE = re.compile(r"^ {0,3}\[")
 
 
 def _align(cell: str) -> str | None:
