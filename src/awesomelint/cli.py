@@ -106,18 +106,14 @@ def render(file: str, to: str, style: str | None, columns: str | None, output: s
 
 
 def _overrides(select: str | None, extend_select: str | None, ignore: str | None) -> dict[str, list[str]]:
-    def split(v: str | None) -> list[str]:
-        return [c.strip().upper() for c in v.split(",") if c.strip()] if v else []
-
-    from awesomelint.errors import ConfigError
+    from awesomelint.config import code_list_value
     from awesomelint.lint.engine import all_rules
 
-    out = {"select": split(select), "extend_select": split(extend_select), "ignore": split(ignore)}
     codes = all_rules()
-    for key, values in out.items():
-        for v in values:
-            if v != "ALL" and not any(c.startswith(v) for c in codes):
-                raise ConfigError(f"--{key.replace('_', '-')}: unknown rule code {v!r}")
+    out = {}
+    for key, value in (("select", select), ("extend_select", extend_select), ("ignore", ignore)):
+        option = "--" + key.replace("_", "-")
+        out[key] = code_list_value([c.strip() for c in (value or "").split(",") if c.strip()], option, "command line", codes)
     return out
 
 

@@ -10,11 +10,10 @@ and `sources` (file, line, section) for each of its parts.
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 
 from awesomelint.model import Document, Entry, EntryList, Link, Section
-from awesomelint.urls import is_navigation, normalize_url
+from awesomelint.urls import is_navigation, name_key, normalize_url
 
 
 @dataclass
@@ -24,12 +23,6 @@ class MergeReport:
     conflicts: list[str] = field(default_factory=list)
     total_in: int = 0
     total_out: int = 0
-
-
-def name_key(name: str | None) -> str:
-    from awesomelint.anchors import plain_text
-
-    return re.sub(r"[\W_]+", "", plain_text(name or "").lower())
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""URL normalisation and validity, shared by the duplicate rules and `merge`."""
+"""Identity keys (normalised urls and names) and url validity, shared by the duplicate rules and `merge`."""
 
 from __future__ import annotations
 
@@ -72,3 +72,14 @@ def url_problem(url: str) -> str | None:
 
 def is_navigation(url: str) -> bool:
     return url.startswith("#")
+
+
+_NAME_NOISE = re.compile(r"[\s_\-–—.,:;!?'\"()\[\]/]+")
+
+
+def name_key(name: str | None) -> str:
+    """The form two names share when they name the same thing: markup, case, spacing and common
+    punctuation aside (`MIMIC-III`, `mimic iii`, `**MIMIC III**`); `+` and `&` still count."""
+    from awesomelint.anchors import plain_text
+
+    return _NAME_NOISE.sub("", plain_text(name or "").lower())

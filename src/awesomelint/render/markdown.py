@@ -178,12 +178,7 @@ def _render_bullet_entry(entry: Entry, marker: str) -> list[str]:
 
 def _render_html_entry(entry: Entry, marker: str) -> list[str]:
     first = [[f"<p>{entry.description}</p>"]] if entry.description and entry.description_format == "html" else []
-    return _item_lines(entry_head(entry), marker, _body_blocks(entry, first), blank_between=False) if not (
-        first or entry.notes
-    ) else _item_lines_html(entry, marker, _body_blocks(entry, first))
-
-
-def _item_lines_html(entry: Entry, marker: str, blocks: list[list[str]]) -> list[str]:
+    blocks = _body_blocks(entry, first)
     # the first block follows the head directly; an HTML block ends only at a blank line
     lines = [f"{marker} {entry_head(entry)}".rstrip()]
     for i, b in enumerate(blocks):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from awesomelint.lint.engine import Diagnostic, FileContext, project_rule, rule
 from awesomelint.lint.rules.entries import column_of, entry_blocks
-from awesomelint.urls import is_navigation, normalize_url
+from awesomelint.urls import is_navigation, name_key, normalize_url
 
 
 def entry_url_index(ctx: FileContext) -> list[tuple[str, int, int, str]]:
@@ -43,10 +42,6 @@ def duplicate_url(files: list[Any]) -> Iterator[Diagnostic]:
                 first[key] = (f.path, line)
 
 
-def _name_key(name: str) -> str:
-    return re.sub(r"[\s_\-–—.,:;!?'\"()]+", "", name.lower())
-
-
 @rule("AL202", "duplicate-name")
 def duplicate_name(ctx: FileContext) -> Iterator[Diagnostic]:
     """Two entries of the same section have the same name (case, spaces and punctuation aside).
@@ -66,7 +61,7 @@ def duplicate_name(ctx: FileContext) -> Iterator[Diagnostic]:
             for b, e, depth in entry_blocks_of(block):
                 if depth or not e.name or not (e.url or e.links) or e.name.lstrip().startswith("!["):
                     continue  # nested items, names that are only an image (a badge)
-                key = _name_key(e.name)
+                key = name_key(e.name)
                 if not key:
                     continue
                 if key in seen:
