@@ -26,3 +26,11 @@ fixture_param = pytest.mark.parametrize("path", FIXTURES, ids=ids(FIXTURES))
 def corpus_required() -> None:
     if not CORPUS:
         pytest.skip("../shared/corpus is not present on this machine")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Caches go to a folder of the test session's, never the user's (subprocesses inherit it)."""
+    import os
+
+    os.environ["AWESOMELINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("user-cache"))

@@ -24,9 +24,11 @@ def report(tmp_path: Path, *extra: str) -> list[dict]:  # type: ignore[type-arg]
 
 
 def cache_files(tmp_path: Path) -> list[Path]:
-    """The per-file results (not their url lists, nor cross-file results)."""
-    files = (tmp_path / ".awesomelint_cache").glob("*/*.json")
-    return sorted(f for f in files if not f.name.endswith(".urls.json") and not f.parent.name.startswith("p"))
+    """The per-file lint results of the project at `tmp_path` (not url lists, nor cross-file results)."""
+    from awesomelint.cachedir import SignedStore
+
+    files = SignedStore(tmp_path, "lint").dir.glob("*/*.json")
+    return sorted(f for f in files if not f.name.endswith(".urls.json") and not f.name.startswith("p"))
 
 
 def test_warm_run_reports_the_same(tmp_path):
@@ -34,7 +36,7 @@ def test_warm_run_reports_the_same(tmp_path):
     cold = report(tmp_path)
     assert len(cache_files(tmp_path)) == 1
     assert report(tmp_path) == cold  # from the cache
-    assert (tmp_path / ".awesomelint_cache" / ".gitignore").read_text() == "*\n"
+    assert not (tmp_path / ".awesomelint_cache").exists()  # nothing is written into the work tree
 
 
 def test_changes_invalidate(tmp_path):
@@ -59,7 +61,85 @@ def test_corrupt_cache_is_ignored(tmp_path):
 def test_no_cache_writes_nothing(tmp_path):
     (tmp_path / "list.md").write_text(BAD, encoding="utf-8")
     report(tmp_path, "--no-cache")
-    assert not (tmp_path / ".awesomelint_cache").exists()
+    assert not cache_files(tmp_path)
+
+
+def _forge(folder: Path, key: str, data: object) -> None:
+    """What an attacker can commit: the old layout, and the new one with a made-up signature."""
+    (folder / key[:2]).mkdir(parents=True, exist_ok=True)
+    (folder / key[:2] / f"{key}.json").write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_cache_committed_to_the_repository_is_not_believed(tmp_path):
+    from awesomelint.lint.run import ResultCache
+
+    (tmp_path / "list.md").write_text(BAD, encoding="utf-8")
+    cold = report(tmp_path, "--no-cache")
+    assert cold
+    src = decode(BAD.encode(), "list.md")
+    cfg = ConfigCache().for_path(str(tmp_path / "list.md"))
+    key = ResultCache.key(src, cfg.enabled("list.md"), cfg.cache_key())
+    empty = {"diags": [], "suppressions": [], "enabled": sorted(cfg.enabled("list.md"))}
+    _forge(tmp_path / ".awesomelint_cache", key, empty)  # the old in-repo layout
+    _forge(tmp_path / ".awesomelint_cache", key + ".urls", [])
+    assert report(tmp_path) == cold
+
+
+def test_forged_and_tampered_entries_are_dropped(tmp_path):
+    (tmp_path / "list.md").write_text(BAD, encoding="utf-8")
+    cold = report(tmp_path)
+    [entry] = cache_files(tmp_path)
+    wrapper = json.loads(entry.read_text())
+    data = json.loads(wrapper["data"])
+    data["diags"] = []
+    # tampered: the data changed, the signature kept
+    entry.write_text(json.dumps({"mac": wrapper["mac"], "data": json.dumps(data)}))
+    assert report(tmp_path) == cold
+    # forged: the data changed and signed with a key of the attacker's
+    import hashlib
+    import hmac
+
+    payload = json.dumps(data)
+    mac = hmac.new(b"k" * 32, entry.stem.encode() + b"\0" + payload.encode(), hashlib.sha256).hexdigest()
+    entry.write_text(json.dumps({"mac": mac, "data": payload}))
+    assert report(tmp_path) == cold
+
+
+def test_a_key_others_could_write_disables_the_cache(tmp_path, monkeypatch):
+    """A key file checked out by git (mode 0644) is not a key only this user could have made."""
+    root = tmp_path / "cache"
+    root.mkdir()
+    (root / "key").write_bytes(b"k" * 32)
+    (root / "key").chmod(0o644)
+    monkeypatch.setenv("AWESOMELINT_CACHE_DIR", str(root))
+    from awesomelint.cachedir import SignedStore
+
+    store = SignedStore(tmp_path, "lint")
+    assert not store.enabled
+    store.put("abc", {"x": 1})
+    assert store.get("abc") is None
+
+
+def test_symlinked_cache_folder_is_not_written_through(tmp_path, monkeypatch):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "list.md").write_text(BAD, encoding="utf-8")
+    (project / ".awesomelint_cache").symlink_to(outside)  # the old in-repo folder, as a symlink
+    from awesomelint.cachedir import SignedStore
+
+    # and the project's folder in the user cache replaced by a symlink
+    store_dir = SignedStore(project, "lint").dir
+    store_dir.parent.mkdir(parents=True, exist_ok=True)
+    if store_dir.exists():
+        import shutil
+
+        shutil.rmtree(store_dir)
+    store_dir.symlink_to(outside, target_is_directory=True)
+    first = report(project)
+    assert report(project) == first
+    assert list(outside.iterdir()) == []
 
 
 def test_concurrent_runs(tmp_path):

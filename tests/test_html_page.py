@@ -79,7 +79,7 @@ def test_search_sort_and_filter(browser, page_file):
     assert visible_names(page) == ["OASIS", "TCIA", "HiRID", "eICU", "MIMIC-IV"]  # numeric order
     page.click("th:has-text('Patient Count') button")
     assert visible_names(page)[0] == "MIMIC-IV"
-    page.select_option("select[name=data_types]", "I")
+    page.select_option("label:has-text('Data Types') >> select", "I")
     assert sorted(visible_names(page)) == ["OASIS", "TCIA"]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "html-page.png"), full_page=True)
@@ -97,3 +97,88 @@ def test_readable_without_javascript(browser, page_file):
     page.click("nav >> text=Imaging")
     assert page.url.endswith("#s-imaging")
     context.close()
+
+
+# -- a page made from hostile lists runs nothing and fetches nothing ----------------------------------
+@pytest.fixture
+def beacon():  # type: ignore[no-untyped-def]
+    """A listener on 127.0.0.1 that records every request it gets."""
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            hits.append(self.path)
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    server.shutdown()
+    server.server_close()
+
+
+_TRAP = """
+window.__ran = [];
+for (const f of ['alert', 'confirm', 'prompt', 'print', 'open']) {
+  window[f] = function () { window.__ran.push(f); };
+}
+"""
+
+
+@pytest.mark.parametrize("kind", ["md", "yaml"])
+def test_hostile_page_runs_no_script(browser, beacon, tmp_path, kind):
+    from hostile import audit, hostile_markdown, hostile_yaml
+
+    url, hits = beacon
+    name = f"hostile.{kind}"
+    text = hostile_markdown(url) if kind == "md" else hostile_yaml(url)
+    html = api.convert(name, "html", source=decode(text.encode(), name))
+    static_problems = audit(html)
+    page_path = tmp_path / "index.html"
+    page_path.write_text(html, encoding="utf-8")
+
+    context = browser.new_context()
+    context.add_init_script(_TRAP)
+    requests: list[str] = []
+    dialogs: list[str] = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", url)) else route.abort())
+    page = context.new_page()
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(page_path.as_uri())
+    assert page.text_content("#count")  # our own script ran under the CSP
+    page.evaluate(
+        """() => { for (const el of document.querySelectorAll('body *')) {
+             try { el.focus(); } catch (e) {}
+             for (const t of ['mouseover', 'mouseenter', 'mousemove', 'pointerover', 'focus', 'click', 'animationstart']) {
+               if (t !== 'click' || el.tagName !== 'A') { el.dispatchEvent(new Event(t, {bubbles: true})); }
+             } } }"""
+    )
+    ran = page.evaluate("window.__ran")
+    hrefs = page.eval_on_selector_all("a[href]", "as => as.map(a => a.getAttribute('href'))")
+    for i in range(len(hrefs)):  # click every link, from a fresh page each time
+        page.goto(page_path.as_uri())
+        try:
+            page.locator("a[href]").nth(i).click(timeout=2000, no_wait_after=True)
+        except Exception:  # an aborted navigation is fine: it is what we want to see
+            pass
+        page.wait_for_timeout(20)
+        try:
+            if page.url.startswith("file:"):
+                ran += page.evaluate("window.__ran || []")
+        except Exception:  # the page was replaced while we looked: a script navigated
+            ran.append(f"navigation after clicking {hrefs[i]!r}")
+    page.wait_for_timeout(200)
+    context.close()
+    assert ran == [] and dialogs == []
+    assert hits == [], hits
+    assert static_problems == []
+    assert not [r for r in requests if r.startswith(url)]

@@ -163,24 +163,22 @@ def test_retries_with_backoff_and_retry_after(tmp_path, server):
 
 def test_cache_skips_fresh_results(tmp_path, server):
     f = write_list(tmp_path, server, ["/ok", "/missing"])
-    cache_file = tmp_path / "links.json"
-    check_links(collect([str(f)]), LinkOptions(**FAST), LinkCache(cache_file))
+    check_links(collect([str(f)]), LinkOptions(**FAST), LinkCache(tmp_path))
     assert server.hits == {"/ok": 1, "/missing": 2}  # a 404 to HEAD is asked again with GET
-    report = check_links(collect([str(f)]), LinkOptions(**FAST), LinkCache(cache_file))
+    report = check_links(collect([str(f)]), LinkOptions(**FAST), LinkCache(tmp_path))
     assert server.hits == {"/ok": 1, "/missing": 4}  # alive and fresh: not asked again; dead: asked again
     assert report.cached == 1
     later = time.time() + 2 * 24 * 3600
-    check_links(collect([str(f)]), LinkOptions(**FAST), LinkCache(cache_file), now=later)
+    check_links(collect([str(f)]), LinkOptions(**FAST), LinkCache(tmp_path), now=later)
     assert server.hits["/ok"] == 2  # stale after the time-to-live
 
 
 def test_fail_after_consecutive_runs(tmp_path, server):
     f = write_list(tmp_path, server, ["/missing"])
-    cache_file = tmp_path / "links.json"
     opts = LinkOptions(**FAST, fail_after=2)
-    first = check_links(collect([str(f)]), opts, LinkCache(cache_file))
+    first = check_links(collect([str(f)]), opts, LinkCache(tmp_path))
     assert [d.code for d in first.diagnostics] == ["AL803"]
-    second = check_links(collect([str(f)]), opts, LinkCache(cache_file))
+    second = check_links(collect([str(f)]), opts, LinkCache(tmp_path))
     assert [d.code for d in second.diagnostics] == ["AL801"]
 
 

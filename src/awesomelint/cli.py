@@ -8,7 +8,12 @@ import sys
 import click
 
 from awesomelint import __version__
-from awesomelint.errors import AwesomelintError
+from awesomelint.errors import AwesomelintError, printable
+
+
+def _say(message: str) -> None:
+    """One line to standard error, with any control characters from file names or data escaped."""
+    click.echo(printable(message), err=True)
 
 
 class _Group(click.Group):
@@ -35,10 +40,9 @@ class _Group(click.Group):
         except Exception as err:  # a bug: say so in one line, traceback only on request
             if os.environ.get("AWESOMELINT_DEBUG"):
                 raise
-            click.echo(
+            _say(
                 f"awesomelint: internal error: {type(err).__name__}: {err} "
-                "(set AWESOMELINT_DEBUG=1 for a traceback, and please report it)",
-                err=True,
+                "(set AWESOMELINT_DEBUG=1 for a traceback, and please report it)"
             )
             sys.exit(2)
 
@@ -127,7 +131,7 @@ def _overrides(select: str | None, extend_select: str | None, ignore: str | None
 @click.option("--extend-select", help="Rule codes or prefixes to check in addition.")
 @click.option("--ignore", help="Rule codes or prefixes not to check.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
-@click.option("--no-cache", is_flag=True, help="Do not read or write .awesomelint_cache/.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache (kept in the user's cache folder).")
 def lint(paths: tuple[str, ...], fmt_: str, fix: bool, diff: bool, exit_zero: bool, select: str | None, extend_select: str | None, ignore: str | None, output: str | None, no_cache: bool) -> None:
     """Check lists for problems. Exit 0: clean, 1: problems found, 2: usage or input error."""
     from awesomelint import api
@@ -142,7 +146,7 @@ def lint(paths: tuple[str, ...], fmt_: str, fix: bool, diff: bool, exit_zero: bo
     if diff:
         sys.stdout.write("".join(result.diffs))
     for path, n in result.fixed.items():
-        click.echo(f"Fixed {n} problem{'s' if n != 1 else ''} in {path}.", err=True)
+        _say(f"Fixed {n} problem{'s' if n != 1 else ''} in {path}.")
     report = REPORTERS[fmt_](result.diagnostics, result.files)
     if output:
         with open(output, "w", encoding="utf-8") as fh:
@@ -204,9 +208,9 @@ def fmt_command(paths: tuple[str, ...], check: bool, diff: bool) -> None:
             if diff:
                 sys.stdout.write(outcome.diff)
             elif check:
-                click.echo(f"would reformat {path}", err=True)
+                _say(f"would reformat {path}")
             else:
-                click.echo(f"reformatted {path}", err=True)
+                _say(f"reformatted {path}")
     if failed:
         sys.exit(2)
     if would_change and (check or diff):
@@ -253,11 +257,11 @@ def merge(files: tuple[str, ...], output: str | None, title: str) -> None:
     data = to_data(doc)
     _write_output(dump_json(data) if (output or "").endswith(".json") else dump_yaml(data), output)
     for name, where in report.merged:
-        click.echo(f"merged '{name}': {', '.join(where)}", err=True)
+        _say(f"merged '{name}': {', '.join(where)}")
     for line in report.undecided:
-        click.echo(f"undecided {line}", err=True)
+        _say(f"undecided {line}")
     for line in report.conflicts:
-        click.echo(f"conflict {line}", err=True)
+        _say(f"conflict {line}")
     click.echo(f"{report.total_in} entries from {len(files)} files -> {report.total_out} entries "
                f"({len(report.merged)} merged, {len(report.undecided)} undecided)", err=True)
 
@@ -286,7 +290,7 @@ def links(paths: tuple[str, ...], fmt_: str, fix: bool, changed_only: str | None
     from awesomelint import links as L
     from awesomelint.config import find_config, load_config
     from awesomelint.lint.reporters import REPORTERS
-    from awesomelint.lint.run import CACHE_DIR, expand_paths
+    from awesomelint.lint.run import expand_paths
 
     targets = expand_paths(list(paths) or _default_targets())
     cfg_path = find_config(targets[0] if targets else ".")
@@ -300,11 +304,11 @@ def links(paths: tuple[str, ...], fmt_: str, fix: bool, changed_only: str | None
     o.alive |= set(alive)
     o.skip = list(o.skip) + list(skip)
     occurrences = L.collect(targets, changed_only)
-    cache = L.LinkCache(None if no_cache else (cfg.root if cfg_path else Path.cwd()) / CACHE_DIR / "links.json")
+    cache = L.LinkCache(None if no_cache else (cfg.root if cfg_path else Path.cwd()))
     report = L.check_links(occurrences, o, cache, progress=L.terminal_progress())
     if fix:
         for path, n in L.fix_redirects(report).items():
-            click.echo(f"Fixed {n} redirected link{'s' if n != 1 else ''} in {path}.", err=True)
+            _say(f"Fixed {n} redirected link{'s' if n != 1 else ''} in {path}.")
         report.diagnostics = [d for d in report.diagnostics if d.code != "AL802"]
     sys.stdout.write(REPORTERS[fmt_](report.diagnostics, len(targets)))
     click.echo(f"{len(set(o_.url for o_ in occurrences))} urls: {report.checked} checked, {report.cached} fresh in the cache, {report.skipped} skipped.", err=True)

@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
+_CONTROL.update({c: f"\\u{c:04x}" for c in [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+
+
+def printable(text: str) -> str:
+    """`text` safe for a terminal and for one line: control characters (ESC sequences, carriage
+    returns, newlines) and bidirectional overrides are shown escaped, never sent as they are.
+    Every message that can carry text from a file (names, urls, paths) goes through it."""
+    if text.isprintable():
+        return text
+    return text.translate(_CONTROL)
+
+
 class AwesomelintError(Exception):
     """Base class: a problem with the input or the invocation, not a bug."""
 
     exit_code = 2
+
+    def __str__(self) -> str:
+        return printable(super().__str__())
 
 
 class InputError(AwesomelintError):

@@ -121,27 +121,36 @@ def _added_lines(path: str, rev: str) -> set[int]:
 
 # -- the cache ------------------------------------------------------------------------------------
 class LinkCache:
-    """url → {ok, status, checked, failures}: a JSON file, written atomically."""
+    """url → {ok, status, checked, failures}: one signed entry in the user's cache folder (see
+    `cachedir`), so that a cache committed to a list's repository cannot make dead links alive."""
 
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
+    NAME = "links"
+
+    def __init__(self, project_root: Path | None) -> None:
+        self.store = None
         self.data: dict[str, dict[str, Any]] = {}
-        if path is not None:
-            try:
-                loaded = json.loads(path.read_text(encoding="utf-8"))
-                if isinstance(loaded, dict):
-                    self.data = {k: v for k, v in loaded.items() if isinstance(v, dict)}
-            except (OSError, ValueError):
-                self.data = {}
+        if project_root is not None:
+            from awesomelint.cachedir import SignedStore
+
+            self.store = SignedStore(project_root, "links")
+            loaded = self.store.get(self.NAME)
+            if isinstance(loaded, dict):
+                self.data = {k: v for k, v in loaded.items() if isinstance(k, str) and isinstance(v, dict)}
 
     def fresh(self, url: str, ttl: float, now: float) -> dict[str, Any] | None:
         entry = self.data.get(url)
-        if entry and entry.get("ok") and now - float(entry.get("checked", 0)) < ttl:
-            return entry
+        try:
+            if entry and entry.get("ok") is True and now - float(entry.get("checked", 0)) < ttl:
+                return entry
+        except (TypeError, ValueError):
+            return None
         return None
 
     def failures(self, url: str) -> int:
-        return int(self.data.get(url, {}).get("failures", 0))
+        try:
+            return int(self.data.get(url, {}).get("failures", 0))
+        except (TypeError, ValueError):
+            return 0
 
     def record(self, r: LinkResult, now: float) -> None:
         self.data[r.url] = {
@@ -153,18 +162,8 @@ class LinkCache:
         }
 
     def save(self) -> None:
-        if self.path is None:
-            return
-        import tempfile
-
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(self.data, fh, indent=0, sort_keys=True)
-            os.replace(tmp, self.path)
-        except OSError:
-            pass
+        if self.store is not None:
+            self.store.put(self.NAME, self.data)
 
 
 # -- checking -------------------------------------------------------------------------------------

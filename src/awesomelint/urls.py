@@ -83,3 +83,46 @@ def name_key(name: str | None) -> str:
     from awesomelint.anchors import plain_text
 
     return _NAME_NOISE.sub("", plain_text(name or "").lower())
+
+
+# -- urls we put on a page -------------------------------------------------------------------------
+SAFE_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+# what the WHATWG url parser strips before it reads a scheme: C0 controls and space at the edges,
+# ASCII tab and newline anywhere
+_EDGE = "".join(chr(c) for c in range(0x21))
+
+
+def safe_href(url: str | None) -> str | None:
+    """`url` when a browser would treat it as http(s), mailto, a relative path or a #fragment; else None.
+
+    Judged the way a browser reads an `href` attribute: character references decoded (the value
+    is HTML-escaped on output, but a url written as `java&#x73;cript:` in Markdown arrives here
+    already decoded, or still encoded from YAML), C0 controls and spaces stripped at the edges,
+    tabs and newlines removed anywhere. Anything with another scheme (javascript:, data:,
+    vbscript:, file:, …) is refused, and so is anything we cannot read.
+    """
+    if url is None:
+        return None
+    import html
+
+    probe = url
+    for _ in range(3):  # entities inside entities (`&amp;#x6A;`): decode until it settles
+        decoded = html.unescape(probe)
+        if decoded == probe:
+            break
+        probe = decoded
+    else:
+        return None
+    probe = probe.strip(_EDGE).replace("\t", "").replace("\n", "").replace("\r", "")
+    if not probe or any(ord(ch) < 0x20 or ch == "\x7f" for ch in probe):
+        return None
+    m = _SCHEME.match(probe)
+    if m:
+        return url if m.group(1).lower() in SAFE_SCHEMES else None
+    # no scheme: a relative path or a fragment, unless a `:` before the first `/`, `?` or `#`
+    # would make some browser read a scheme (`javascript&colon;…` decodes to one above)
+    head = re.split(r"[/?#]", probe, maxsplit=1)[0]
+    if ":" in head:
+        return None
+    return url

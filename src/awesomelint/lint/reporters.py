@@ -7,11 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 from awesomelint import __version__
+from awesomelint.errors import printable
 from awesomelint.lint.engine import Diagnostic
 
 
 def text(diags: list[Diagnostic], files: int) -> str:
-    lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" + (" [*]" if d.fixable else "") for d in diags]
+    lines = [printable(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}") + (" [*]" if d.fixable else "") for d in diags]
     if diags:
         fixable = sum(1 for d in diags if d.fixable)
         summary = f"Found {len(diags)} problem{'s' if len(diags) != 1 else ''} in {files} file{'s' if files != 1 else ''}"
@@ -44,7 +45,7 @@ def _gh_escape(s: str, prop: bool = False) -> str:
     s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         s = s.replace(":", "%3A").replace(",", "%2C")
-    return s
+    return printable(s)
 
 
 def github(diags: list[Diagnostic], files: int) -> str:

@@ -2,7 +2,8 @@
 
 Three phases, so that phase 1 can be cached and run in parallel:
 1. per file: parse once, run the file rules, collect entry urls and suppression comments
-   (`FileResult`, cached under `.awesomelint_cache/` by content, path, version and config);
+   (`FileResult`, cached in the user's cache folder by content, path, version and config,
+   signed so that no cache from a repository is believed: see `cachedir`);
 2. across files: the project rules (duplicate urls in all the files given);
 3. per file: suppressions, unused-suppression reports, names, severities.
 """
@@ -25,7 +26,6 @@ from awesomelint.source import SourceText
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", "build", "dist", ".awesomelint_cache"}
-CACHE_DIR = ".awesomelint_cache"
 PARALLEL_MIN_FILES = 4
 PARALLEL_MIN_BYTES = 1_000_000
 
@@ -121,75 +121,55 @@ def _lint_file_job(args: tuple[str, str, bool, str, bool, list[str], dict[str, A
 
 
 class ResultCache:
-    """`.awesomelint_cache/` beside the config (or in the working folder): one JSON file per result.
+    """Lint results of one project, in the user's cache folder (see `cachedir`), signed.
 
-    Keys cover the file's content and path, the tool version and the configuration. Writes are
-    atomic (temporary file + rename), so concurrent runs never see half a file; anything that
-    does not load is a miss.
+    Keys cover the file's content and path, the tool version and the configuration. Nothing in
+    the work tree is read or written, so a cache committed to a list's repository changes
+    nothing; an entry that does not verify is a miss.
     """
 
     def __init__(self, root: Path) -> None:
-        self.dir = root / CACHE_DIR
+        from awesomelint.cachedir import SignedStore
+
+        self.store = SignedStore(root, "lint")
 
     @staticmethod
     def key(src: SourceText, enabled: Iterable[str], config_key: str) -> str:
         h = hashlib.sha256()
         for part in (__version__, src.path, config_key, ",".join(sorted(enabled))):
-            h.update(part.encode("utf-8"))
+            h.update(part.encode("utf-8", "surrogateescape"))
             h.update(b"\0")
-        h.update(src.text.encode("utf-8"))
+        h.update(src.text.encode("utf-8", "surrogateescape"))
         h.update(b"\0%d" % src.final_newline)
         return h.hexdigest()
 
-    def _load(self, name: str) -> Any:
-        try:
-            with open(self.dir / name[:2] / f"{name}.json", encoding="utf-8") as fh:
-                return json.load(fh)
-        except (OSError, ValueError):
-            return None
-
     def get(self, key: str, path: str) -> FileResult | None:
-        data = self._load(key)
+        data = self.store.get(key)
         try:
             return FileResult.from_json(path, data) if isinstance(data, dict) else None
         except (KeyError, TypeError, ValueError):
             return None
 
     def get_urls(self, key: str) -> list[tuple[str, int, int, str]] | None:
-        data = self._load(key + ".urls")
+        data = self.store.get(key + ".urls")
         try:
             return [tuple(u) for u in data] if isinstance(data, list) else None  # type: ignore[misc]
         except TypeError:
             return None
 
     def get_project(self, key: str, by_path: dict[str, str]) -> list[Diagnostic] | None:
-        data = self._load(key)
+        data = self.store.get(key)
         try:
             return [Diagnostic(by_path[p], line, col, code, msg) for p, line, col, code, msg in data] if isinstance(data, list) else None
         except (KeyError, TypeError, ValueError):
             return None
 
     def put(self, key: str, result: FileResult) -> None:
-        self._store(key, result.to_json(with_urls=False))
-        self._store(key + ".urls", result.urls)
+        self.store.put(key, result.to_json(with_urls=False))
+        self.store.put(key + ".urls", result.urls)
 
     def put_project(self, key: str, diags: list[Diagnostic]) -> None:
-        self._store(key, [[d.path, d.line, d.column, d.code, d.message] for d in diags])
-
-    def _store(self, name: str, data: Any) -> None:
-        folder = self.dir / name[:2]
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            if not (self.dir / ".gitignore").exists():
-                (self.dir / ".gitignore").write_text("*\n", encoding="utf-8")
-            import tempfile
-
-            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh)
-            os.replace(tmp, folder / f"{name}.json")
-        except OSError:
-            pass  # a read-only checkout still lints, just without a cache
+        self.store.put(key, [[d.path, d.line, d.column, d.code, d.message] for d in diags])
 
 
 def lint_sources(

@@ -3,17 +3,26 @@
 No CDN and no network: styles and script are inline. With JavaScript off it is a plain, readable
 page (a section index and the full table); with it on, a search box, one filter per attribute
 with few distinct values, and columns that sort on click. Descriptions are rendered by cmark-gfm
-in its safe mode (raw HTML and `javascript:` links dropped).
+in its safe mode (raw HTML dropped).
+
+Everything on the page comes from a list that strangers edit, so three walls keep script out:
+every `href`/`src` passes `urls.safe_href` (http, https, mailto, relative, #fragment; anything
+else becomes plain text); no attribute *name* is ever made from data (filters are numbered);
+and a Content-Security-Policy allows only this page's own inline script and style, by hash.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
+import re
 
 from awesomelint.anchors import SlugCounter, plain_text
 from awesomelint.model import Document, Entry
 from awesomelint.render.views import columns_for, csv_rows, flatten
+from awesomelint.urls import safe_href
 
 MAX_FILTER_VALUES = 30
 
@@ -43,7 +52,7 @@ _JS = """
     rows.forEach(function(r){
       var ok=!q||r.textContent.toLowerCase().indexOf(q)>=0;
       selects.forEach(function(s){
-        if(ok&&s.value){ok=JSON.parse(r.getAttribute('data-'+s.name)||'[]').indexOf(s.value)>=0;}
+        if(ok&&s.value){ok=JSON.parse(r.getAttribute('data-f'+s.getAttribute('data-filter'))||'[]').indexOf(s.value)>=0;}
       });
       r.hidden=!ok; if(ok){shown++;}
     });
@@ -70,8 +79,32 @@ _JS = """
 """
 
 
+def _hash(source: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+# only the page's own script and style run; images may come from the web (badges), nothing else
+CSP = (
+    f"default-src 'none'; script-src {_hash(_JS)}; style-src {_hash(_CSS)}; img-src http: https:; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+# cmark-gfm writes links and images in exactly these shapes; attribute values are escaped
+_A = re.compile(r'<a href="([^"]*)"((?: title="[^"]*")?)>(.*?)</a>', re.S)
+_IMG = re.compile(r'<img src="([^"]*)" alt="([^"]*)"((?: title="[^"]*")?) />')
+
+
+def _unlink(m: re.Match[str]) -> str:
+    return m.group(0) if safe_href(html.unescape(m.group(1))) else m.group(3)
+
+
+def _unimage(m: re.Match[str]) -> str:
+    return m.group(0) if safe_href(html.unescape(m.group(1))) else m.group(2)
+
+
 def _inline(markdown: str) -> str:
-    """Inline Markdown as safe HTML, without the surrounding <p>."""
+    """Inline Markdown as safe HTML, without the surrounding <p>: cmark-gfm's safe mode (raw HTML
+    dropped), then every link and image whose url is not safe reduced to its text."""
     if not markdown:
         return ""
     import cmarkgfm
@@ -79,7 +112,19 @@ def _inline(markdown: str) -> str:
     out = cmarkgfm.github_flavored_markdown_to_html(markdown).strip()
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
+    if "<a " in out:
+        out = _A.sub(_unlink, out)
+    if "<img " in out:
+        out = _IMG.sub(_unimage, out)
     return out
+
+
+def _link(url: str | None, inner_html: str, attrs: str = "") -> str:
+    """`<a href>` around already-escaped `inner_html`, or just the text when the url is not safe."""
+    href = safe_href(url)
+    if href is None:
+        return inner_html
+    return f'<a href="{html.escape(href)}"{attrs}>{inner_html}</a>'
 
 
 def _host(url: str) -> str:
@@ -129,6 +174,7 @@ def render_html(doc: Document, columns: list[str] | None = None) -> str:
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{e_(CSP)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e_(title)}</title>",
         f"<style>{_CSS}</style></head><body>",
@@ -140,9 +186,10 @@ def render_html(doc: Document, columns: list[str] | None = None) -> str:
         out.append(f'<li><a href="#{sid}">{e_(label)}</a> <span class="count">({counts[label]})</span></li>')
     out.append("</ul></nav><main>")
     out.append('<div id="controls" hidden><input type="search" id="search" placeholder="Search entries" aria-label="Search entries">')
-    for c, values in filters:
+    for i, (c, values) in enumerate(filters):
         opts = "".join(f'<option value="{e_(v)}">{e_(v)}</option>' for v in values)
-        out.append(f'<label>{e_(c.title)} <select name="{e_(c.key)}"><option value="">all</option>{opts}</select></label>')
+        # filters are numbered: no attribute name on the page is ever made from the data
+        out.append(f'<label>{e_(c.title)} <select name="f{i}" data-filter="{i}"><option value="">all</option>{opts}</select></label>')
     out.append('<span id="count" class="count"></span></div>')
     out.append('<div class="wrap"><table id="entries"><thead><tr>')
     head = []
@@ -159,21 +206,21 @@ def render_html(doc: Document, columns: list[str] | None = None) -> str:
         if sid not in first_row:
             first_row.add(sid)
             attrs.append(f'id="{sid}"')
-        for c, _ in filters:
+        for i, (c, _) in enumerate(filters):
             v = e.attributes.get(c.key)
             vals = [str(x) for x in v] if isinstance(v, list) else ([str(v)] if v not in (None, "") else [])
-            attrs.append(f'data-{e_(c.key)}="{e_(json.dumps(vals))}"')
+            attrs.append(f'data-f{i}="{e_(json.dumps(vals))}"')
         cells = []
         for c in cols:
             if c.role == "name":
                 name = _inline(e.name or "")
-                cells.append(f'<td class="name"><a href="{e_(e.url)}">{name}</a></td>' if e.url else f'<td class="name">{name}</td>')
+                cells.append(f'<td class="name">{_link(e.url, name)}</td>')
                 cells.append(f"<td>{e_(label)}</td>")
             elif c.role == "description":
                 cells.append(f'<td class="desc">{_inline(e.description)}</td>')
             elif c.role == "link":
                 links = [
-                    f'<a href="{e_(lk.url)}" title="{e_(plain_text(lk.text or lk.url))}">{e_(_host(lk.url))}</a>'
+                    _link(lk.url, e_(_host(lk.url)), f' title="{e_(plain_text(lk.text or lk.url))}"')
                     for lk in e.links
                     if (lk.label or "").lower() == c.title.lower() and not lk.inline
                 ]

@@ -145,12 +145,28 @@ def csv_rows(doc: Document, columns: list[str] | None = None) -> tuple[list[str]
     return [c.title for c in cols], rows
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:[eE][+-]?\d+)?%?")
+
+
+def csv_cell(value: str) -> str:
+    """A cell that a spreadsheet shows as text, never runs as a formula (OWASP's advice).
+
+    Cells that start with `=`, `+`, `-`, `@`, a tab or a carriage return are formulas to Excel,
+    LibreOffice and Google Sheets (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`): they get a leading `'`.
+    Plain numbers (`-2`, `+3.5`) stay as they are.
+    """
+    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def to_csv(doc: Document, columns: list[str] | None = None) -> str:
     header, rows = csv_rows(doc, columns)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([csv_cell(h) for h in header])
+    writer.writerows([csv_cell(c) for c in row] for row in rows)
     return buf.getvalue()
 
 
