@@ -147,3 +147,47 @@ def test_suppression_comments():
 
 def test_relative_file_links_are_valid_urls():
     assert run_rule("AL106", "# T\n\n- [Contributing](CONTRIBUTING.md) - How to help.\n- [Docs](docs/list.md) - More.\n") == []
+
+
+DUPES = "- [A](https://a.org) - A.\n- [A](https://a.org) - A.\n"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "`<!-- awesomelint-disable -->`\n\n",  # inline code
+        "    <!-- awesomelint-disable -->\n\n",  # an indented code block
+        "\\<!-- awesomelint-disable -->\n\n",  # after a backslash
+        "~~~\n```\n<!-- awesomelint-disable -->\n~~~\n\n",  # a ~~~ fence holding a ``` line
+        "> ```\n> <!-- awesomelint-disable -->\n> ```\n\n",  # a fence inside a block quote
+        "```html\n<!-- awesomelint-disable-file -->\n```\n\n",
+        "Text `x <!-- awesomelint-disable -->` more.\n\n",
+    ],
+    ids=["code-span", "indented-code", "backslash", "tilde-fence", "quoted-fence", "html-fence", "code-span-mid"],
+)
+def test_suppression_shown_as_text_suppresses_nothing(before):
+    text = "# T\n\n" + before + DUPES
+    diags, _ = lint_sources([decode(text.encode(), "t.md")], ConfigCache(Config()))
+    assert [d.code for d in diags if d.code == "AL201"] == ["AL201"]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "<!-- awesomelint-disable -->\n\n",
+        "Some text <!-- awesomelint-disable --> here.\n\n",
+        "> <!-- awesomelint-disable -->\n\n",
+        "<details>\n<!-- awesomelint-disable -->\n</details>\n\n",
+    ],
+    ids=["block", "inline", "quoted", "in-details"],
+)
+def test_suppression_in_a_real_comment_counts(before):
+    text = "# T\n\n" + before + DUPES
+    diags, _ = lint_sources([decode(text.encode(), "t.md")], ConfigCache(Config()))
+    assert [d.code for d in diags if d.code == "AL201"] == []
+
+
+def test_suppression_comment_lines_inside_list_items():
+    text = "# T\n\n- [A](https://a.org) - A.\n  <!-- awesomelint-disable-next-line AL201 -->\n- [A](https://a.org) - A.\n"
+    diags, _ = lint_sources([decode(text.encode(), "t.md")], ConfigCache(Config()))
+    assert [d.code for d in diags if d.code in ("AL201", "AL001")] == []

@@ -129,7 +129,8 @@ class FileContext:
 
 
 # -- suppression comments -------------------------------------------------------------------------
-_SUPPRESS = re.compile(r"<!--\s*awesomelint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
+_KINDS = {"disable-next-line": "next-line", "disable-file": "file", "disable": "range", "enable": "enable"}
+_RAW_TEXT_HTML = ("<script", "<style", "<textarea")
 
 
 @dataclass
@@ -147,31 +148,77 @@ class Suppression:
         return not self.codes or any(d.code.startswith(c) for c in self.codes)
 
 
-def find_suppressions(lines: list[str]) -> list[Suppression]:
+def html_comments(tokens: list[dict[str, Any]]) -> list[tuple[int, str]]:
+    """(line, body) of every HTML comment that GitHub hides, from the parser's HTML tokens.
+
+    Block HTML, and inline HTML inside paragraphs (found by the inline parser, so a comment in
+    a code span, after a backslash or in a code block is text, as on GitHub).
+    """
+    out: list[tuple[int, str]] = []
+
+    def comments_in(raw: str) -> list[tuple[int, str]]:
+        found, pos = [], 0
+        while True:  # linear: each `<!--` looks for one `-->` after it, and stops when there is none
+            start = raw.find("<!--", pos)
+            if start < 0:
+                return found
+            end = raw.find("-->", start + 4)
+            if end < 0:
+                return found
+            found.append((start, raw[start + 4 : end]))
+            pos = end + 3
+
+    def walk(toks: list[dict[str, Any]]) -> None:
+        for t in toks:
+            typ = t["type"]
+            if typ == "block_html":
+                raw = t.get("raw", "")
+                if "<!--" in raw and not raw.lstrip().lower().startswith(_RAW_TEXT_HTML):
+                    out.extend((t["line"] + raw.count("\n", 0, at), body) for at, body in comments_in(raw))
+            elif typ in ("paragraph", "block_text") and "<!--" in t.get("text", ""):
+                from awesomelint.parse.blocks import markdown
+
+                text, pos = t["text"], 0
+                for it in markdown().inline(text, {}):
+                    raw = it.get("raw", "")
+                    if it["type"] == "inline_html" and raw.startswith("<!--"):
+                        at = text.find(raw, pos)
+                        if at >= 0:
+                            pos = at + len(raw)
+                            out.append((t["line"] + text.count("\n", 0, at), raw[4:-3]))
+            if "children" in t:
+                walk(t["children"])
+
+    walk(tokens)
+    return out
+
+
+def find_suppressions(tokens: list[dict[str, Any]], total_lines: int) -> list[Suppression]:
+    """The `<!-- awesomelint-… -->` comments of a file, only where GitHub sees an HTML comment."""
     out: list[Suppression] = []
     open_ranges: list[Suppression] = []
-    in_code = False
-    for n, text in enumerate(lines, 1):
-        if text.lstrip().startswith(("```", "~~~")):
-            in_code = not in_code
-        if in_code or "awesomelint-" not in text:
+    for n, body in html_comments(tokens):
+        words = body.strip().split(None, 1)
+        if not words or not words[0].startswith("awesomelint-"):
             continue
-        for m in _SUPPRESS.finditer(text):
-            kind, args = m.group(1), m.group(2)
-            codes = [c.strip().upper() for c in re.split(r"[,\s]+", args) if c.strip()]
-            if kind == "disable-next-line":
-                out.append(Suppression("next-line", codes, n, n + 1, n + 1))
-            elif kind == "disable-file":
-                out.append(Suppression("file", codes, n, 1, len(lines)))
-            elif kind == "disable":
-                s = Suppression("range", codes, n, n, len(lines))
-                out.append(s)
-                open_ranges.append(s)
-            else:  # enable
-                closing = [s for s in open_ranges if not codes or set(s.codes) & set(codes) or not s.codes]
-                for s in closing:
-                    s.end = n
-                    open_ranges.remove(s)
+        kind = _KINDS.get(words[0][len("awesomelint-") :])
+        if kind is None:
+            continue
+        args = words[1] if len(words) > 1 else ""
+        codes = [c.strip().upper() for c in re.split(r"[,\s]+", args) if c.strip()]
+        if kind == "next-line":
+            out.append(Suppression("next-line", codes, n, n + 1, n + 1))
+        elif kind == "file":
+            out.append(Suppression("file", codes, n, 1, total_lines))
+        elif kind == "range":
+            s = Suppression("range", codes, n, n, total_lines)
+            out.append(s)
+            open_ranges.append(s)
+        else:  # enable
+            closing = [s for s in open_ranges if not codes or set(s.codes) & set(codes) or not s.codes]
+            for s in closing:
+                s.end = n
+                open_ranges.remove(s)
     return out
 
 

@@ -111,7 +111,7 @@ def lint_file(src: SourceText, enabled: set[str], schema: dict[str, Any]) -> Fil
         if not r.project and code != "AL001":
             diags.extend(r.func(ctx))
     urls = entry_url_index(ctx) if "AL201" in enabled else []
-    return FileResult(src.path, diags, urls, find_suppressions(ctx.lines), sorted(enabled))
+    return FileResult(src.path, diags, urls, find_suppressions(ctx.block_tokens, len(ctx.lines)), sorted(enabled))
 
 
 def _lint_file_job(args: tuple[str, str, bool, str, bool, list[str], dict[str, Any]]) -> dict[str, Any]:
