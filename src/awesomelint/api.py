@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from awesomelint.errors import InputError
-from awesomelint.source import SourceText, read_source
+from awesomelint.source import SourceText, file_kind, not_a_list, read_source
+
+DATA_NOT_FORMATTED = "YAML/JSON is data, not Markdown: fmt and --fix write Markdown only (to make a list of it: awesomelint render FILE -o README.md)"
 
 if TYPE_CHECKING:
     from awesomelint.lint.run import LintResult
     from awesomelint.model import Block, Document
 
-DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @dataclass
@@ -27,7 +28,9 @@ class Loaded:
 
 
 def is_data_path(path: str) -> bool:
-    return path.lower().endswith(DATA_SUFFIXES)
+    from awesomelint.source import file_kind
+
+    return file_kind(path) == "data"
 
 
 def load(path: str | os.PathLike[str], source: SourceText | None = None) -> Loaded:
@@ -179,8 +182,16 @@ def lint(
     for path in expand_paths(paths):
         if path not in explicit and configs.for_path(path).excludes(path):
             continue  # found by walking a folder, and the config excludes it
+        kind = file_kind(path)
         try:
-            sources.append(read_source(path))
+            if kind == "other":
+                raise not_a_list(path)
+            if kind == "data" and (fix or diff):
+                raise InputError(path, DATA_NOT_FORMATTED)
+            src = read_source(path)
+            if kind == "data":
+                load(path, src)  # malformed data is an input error, before any rule runs
+            sources.append(src)
         except InputError as err:
             result.errors.append(err)
     result.files = len(sources)
@@ -203,7 +214,11 @@ def lint(
             if diff:
                 result.diffs.append(unified_diff(src, res.text, res.final_newline))
             if fix:
-                write_atomic(src.path, _encode_result(src, res.text, res.final_newline))
+                try:
+                    write_atomic(src.path, _encode_result(src, res.text, res.final_newline), expect=src.stamp)
+                except InputError as err:
+                    result.errors.append(err)
+                    continue
                 result.fixed[src.path] = sum(1 for d in diags if d.path == src.path and d.fixable)
                 fixed_paths.append(src.path)
         if fixed_paths:
@@ -227,6 +242,11 @@ def fmt(path: str, source: SourceText | None = None, *, write: bool = True, want
     from awesomelint.fmt import format_checked
     from awesomelint.source import write_atomic
 
+    kind = file_kind(path)
+    if kind == "data":
+        raise InputError(path, DATA_NOT_FORMATTED)
+    if kind == "other":
+        raise not_a_list(path)
     src = source if source is not None else read_source(path)
     res = format_checked(src)
     changed = res.changed(src)
@@ -235,5 +255,5 @@ def fmt(path: str, source: SourceText | None = None, *, write: bool = True, want
     if changed and want_diff:
         outcome.diff = unified_diff(src, res.text, res.final_newline)
     if changed and write:
-        write_atomic(path, data)
+        write_atomic(path, data, expect=src.stamp)
     return outcome

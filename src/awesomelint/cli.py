@@ -66,8 +66,21 @@ def _write_output(text: str, out: str | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    import stat
+
     from awesomelint.source import write_atomic
 
+    try:
+        special = not stat.S_ISREG(os.stat(out).st_mode)
+    except OSError:
+        special = False
+    if special:  # /dev/stdout, a pipe: written to, never replaced
+        try:
+            with open(out, "wb") as fh:
+                fh.write(text.encode("utf-8"))
+        except OSError as err:
+            raise AwesomelintError(printable(f"{out}: cannot write ({err.strerror or err})")) from None
+        return
     write_atomic(out, text.encode("utf-8"))
 
 
@@ -149,8 +162,7 @@ def lint(paths: tuple[str, ...], fmt_: str, fix: bool, diff: bool, exit_zero: bo
         _say(f"Fixed {n} problem{'s' if n != 1 else ''} in {path}.")
     report = REPORTERS[fmt_](result.diagnostics, result.files)
     if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(report)
+        _write_output(report, output)
     elif not (fmt_ == "text" and not result.diagnostics and (diff or result.errors)):
         sys.stdout.write(report)
     if result.errors:

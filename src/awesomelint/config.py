@@ -21,6 +21,7 @@ LINK_KEYS = {
     "max-retry-after": float, "max-redirects": int, "alive": list, "skip": list, "ttl-hours": float, "fail-after": int,
 }
 SCHEMA_KEYS = {"required-links", "required-attributes", "allowed-values"}
+MAX_CONFIG_BYTES = 1_000_000
 
 
 @dataclass
@@ -83,8 +84,20 @@ def _relative(path: str, root: Path) -> str:
         return path
 
 
+def _warn(message: str) -> None:
+    import sys
+
+    from awesomelint.errors import printable
+
+    sys.stderr.write(printable(f"awesomelint: warning: {message}") + "\n")
+
+
 def find_config(start: str | Path) -> Path | None:
-    """The nearest `.awesomelint.toml`, or pyproject.toml with a [tool.awesomelint] table."""
+    """The nearest `.awesomelint.toml`, or pyproject.toml with a [tool.awesomelint] table.
+
+    A pyproject.toml that can't be read or decoded is skipped with a warning, unless it holds
+    our table (then it is the config in force, and `load_config` says what is wrong with it).
+    """
     p = Path(start).resolve()
     folder = p if p.is_dir() else p.parent
     for d in [folder, *folder.parents]:
@@ -94,11 +107,16 @@ def find_config(start: str | Path) -> Path | None:
         py = d / "pyproject.toml"
         if py.is_file():
             try:
-                text = py.read_text(encoding="utf-8")
-            except OSError:
+                data = py.read_bytes()
+            except OSError as err:
+                _warn(f"{py}: cannot read ({err.strerror or err}); skipped")
                 continue
-            if "[tool.awesomelint" in text:
+            if b"[tool.awesomelint" in data:
                 return py
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError:
+                _warn(f"{py}: not valid UTF-8; skipped")
     return None
 
 
@@ -108,12 +126,24 @@ def load_config(path: Path | None) -> Config:
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read ({err})") from None
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read ({err.strerror or err})") from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: {len(raw)} bytes is too large for a config file (at most {MAX_CONFIG_BYTES})")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{path}: not valid UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start})") from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: invalid TOML ({err})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML (nested too deeply)") from None
     table = data.get("tool", {}).get("awesomelint", {}) if path.name == "pyproject.toml" else data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.awesomelint] must be a table")
     return config_from_table(table, path)
 
 
@@ -138,12 +168,14 @@ def config_from_table(table: dict[str, Any], path: Path | None) -> Config:
     if not isinstance(pfi, dict):
         raise ConfigError(f"{where}: per-file-ignores must be a table of pattern = [codes]")
     for pattern, value in pfi.items():
+        if not isinstance(pattern, str):
+            raise ConfigError(f"{where}: per-file-ignores must be a table of pattern = [codes]")
         cfg.per_file_ignores[pattern] = code_list_value(value, f"per-file-ignores.{pattern}", where, codes)
     sev = table.get("severity", {})
     if not isinstance(sev, dict):
         raise ConfigError(f"{where}: severity must be a table of CODE = \"error\"|\"warning\"|\"info\"")
     for code, level in sev.items():
-        if code.upper() not in codes:
+        if not isinstance(code, str) or code.upper() not in codes:
             raise ConfigError(f"{where}: severity: unknown rule code {code!r}")
         if level not in SEVERITIES:
             raise ConfigError(f"{where}: severity.{code}: {level!r} is not one of {', '.join(SEVERITIES)}")
@@ -155,12 +187,12 @@ def config_from_table(table: dict[str, Any], path: Path | None) -> Config:
         if key in schema and not (isinstance(schema[key], list) and all(isinstance(v, str) for v in schema[key])):
             raise ConfigError(f"{where}: schema.{key} must be a list of names")
     allowed = schema.get("allowed-values", {})
-    if not isinstance(allowed, dict) or not all(isinstance(v, list) for v in allowed.values()):
+    if not isinstance(allowed, dict) or not all(isinstance(v, list) and all(isinstance(x, (str, int, float)) for x in v) for v in allowed.values()):
         raise ConfigError(f"{where}: schema.allowed-values must be a table of attribute = [values]")
     cfg.schema = schema
     exclude = table.get("exclude", [])
-    if not isinstance(exclude, list):
-        raise ConfigError(f"{where}: exclude must be a list of glob patterns")
+    if not isinstance(exclude, list) or not all(isinstance(v, str) for v in exclude):
+        raise ConfigError(f"{where}: exclude must be a list of glob patterns (strings)")
     cfg.exclude = exclude
     links = table.get("links", {})
     if not isinstance(links, dict):
@@ -171,6 +203,7 @@ def config_from_table(table: dict[str, Any], path: Path | None) -> Config:
             raise ConfigError(f"{where}: links: unknown key {key!r} (known: {', '.join(sorted(LINK_KEYS))})")
         if not isinstance(value, (int, float) if kind is float else kind) or isinstance(value, bool):
             raise ConfigError(f"{where}: links.{key} must be a {kind.__name__}")
+        _check_link_value(key, value, where)
         if key == "ttl-hours":
             cfg.links["ttl"] = float(value) * 3600
         elif key == "alive":
@@ -178,6 +211,32 @@ def config_from_table(table: dict[str, Any], path: Path | None) -> Config:
         else:
             cfg.links[key.replace("-", "_")] = value
     return cfg
+
+
+def _check_link_value(key: str, value: Any, where: str) -> None:
+    """The shape of a `[tool.awesomelint.links]` value beyond its type."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+        raise ConfigError(f"{where}: links.{key} must not be negative")
+    if key == "alive" and not all(isinstance(v, int) and not isinstance(v, bool) and 100 <= v <= 599 for v in value):
+        raise ConfigError(f"{where}: links.alive must be a list of HTTP status codes (100 to 599)")
+    if key == "skip":
+        if not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: links.skip must be a list of regular expressions (strings)")
+        for pattern in value:
+            check_regex(pattern, f"{where}: links.skip")
+    if key == "host-timeouts":
+        for host, t in value.items():
+            if not isinstance(t, (int, float)) or isinstance(t, bool) or t <= 0:
+                raise ConfigError(f"{where}: links.host-timeouts.{host} must be a number of seconds above 0")
+
+
+def check_regex(pattern: str, where: str) -> None:
+    import re
+
+    try:
+        re.compile(pattern)
+    except (re.error, RecursionError, OverflowError) as err:
+        raise ConfigError(f"{where}: {pattern!r} is not a valid regular expression ({err})") from None
 
 
 def code_list_value(value: Any, key: str, where: str, codes: dict[str, Any]) -> list[str]:

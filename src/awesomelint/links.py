@@ -173,6 +173,10 @@ class Checker:
         self.progress = progress
         self._global: asyncio.Semaphore | None = None
         self._hosts: dict[str, asyncio.Semaphore] = {}
+        from awesomelint.config import check_regex
+
+        for p in options.skip:
+            check_regex(p, "--skip")
         self._skip = [re.compile(p) for p in options.skip]
 
     def skipped(self, url: str) -> bool:
@@ -379,7 +383,7 @@ def fix_redirects(report: LinkReport) -> dict[str, int]:
             from awesomelint.errors import UnsafeFormatError
 
             raise UnsafeFormatError(path, "rewriting the redirected urls would change the entries; not written")
-        write_atomic(path, encode(out.text, src))
+        write_atomic(path, encode(out.text, src), expect=src.stamp)
         fixed[path] = count
     return fixed
 

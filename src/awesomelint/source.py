@@ -6,10 +6,12 @@ Everything downstream works on `SourceText.text`: no BOM, `\\n` line endings. Wr
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,15 @@ from awesomelint.errors import InputError
 
 BOM = "\ufeff"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What a file was when we read it: size, modification time and a digest of its bytes."""
+
+    size: int
+    mtime_ns: int
+    digest: str
 
 
 @dataclass
@@ -28,6 +39,8 @@ class SourceText:
     bom: bool = False
     newline: str = "\n"
     final_newline: bool = True
+    stamp: FileStamp | None = None  # the file as it was read: a write refuses if it changed since
+
 
     @property
     def lines(self) -> list[str]:
@@ -49,15 +62,42 @@ def decode(data: bytes, path: str = "<stdin>") -> SourceText:
     bom = text.startswith(BOM)
     if bom:
         text = text[1:]
-    crlf = text.count("\r\n")
-    lf = text.count("\n")
-    newline = "\r\n" if crlf and crlf * 2 >= lf else "\n"
+    newline = "\n"
     if "\r" in text:
+        # the file's own line ending is the one it uses most: CRLF, LF, or CR alone (old Mac)
+        crlf = text.count("\r\n")
+        lone_lf = text.count("\n") - crlf
+        lone_cr = text.count("\r") - crlf
+        newline = max((crlf, "\r\n"), (lone_lf, "\n"), (lone_cr, "\r"))[1] if crlf or lone_cr else "\n"
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     final_newline = text.endswith("\n") or text == ""
     if text.endswith("\n"):
         text = text[:-1]
     return SourceText(path=path, text=text, bom=bom, newline=newline, final_newline=final_newline)
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".txt")
+DATA_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def file_kind(path: str) -> str:
+    """"markdown" (one of `MARKDOWN_SUFFIXES`, or no extension: `README`), "data" (our YAML/JSON
+    records), or "other" (never read as a list, never written)."""
+    if path == "-" or path.startswith("<stdin>"):
+        return "data" if path.lower().endswith(DATA_SUFFIXES) else "markdown"
+    name = os.path.basename(path).lower()
+    if name.endswith(DATA_SUFFIXES):
+        return "data"
+    suffix = Path(name).suffix
+    if name.endswith(MARKDOWN_SUFFIXES) or not suffix or name.startswith("."):
+        return "markdown"
+    return "other"
+
+
+def not_a_list(path: str) -> InputError:
+    kind = NOT_MARKDOWN.get(Path(path).suffix.lower())
+    what = f"{kind} is not Markdown" if kind else f"not a Markdown list ({Path(path).suffix or 'no extension'})"
+    return InputError(path, f"{what}; awesomelint reads Markdown ({', '.join(MARKDOWN_SUFFIXES)}, or no extension) and its own YAML/JSON")
 
 
 NOT_MARKDOWN = {
@@ -88,7 +128,13 @@ def read_source(path: str | os.PathLike[str]) -> SourceText:
         raise InputError(name, "permission denied") from None
     except OSError as err:
         raise InputError(name, f"cannot read ({err.strerror or err})") from None
-    return decode(data, name)
+    src = decode(data, name)
+    try:
+        st = p.stat()
+        src.stamp = FileStamp(len(data), st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    except OSError:
+        pass
+    return src
 
 
 def encode(text: str, like: SourceText) -> bytes:
@@ -102,28 +148,104 @@ def encode(text: str, like: SourceText) -> bytes:
     return text.encode("utf-8")
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, keeping the file mode."""
-    target = Path(path)
+TMP_PREFIX = ".awesomelint-tmp-"
+STALE_SECONDS = 3600
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove our own temporary files (by their prefix) left in `folder` by a run killed over an hour ago."""
+    now = time.time()
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        with os.scandir(folder) as it:
+            for entry in it:
+                if entry.name.startswith(TMP_PREFIX) and entry.is_file(follow_symlinks=False):
+                    try:
+                        if now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+                            os.unlink(entry.path)
+                    except OSError:
+                        pass
+    except OSError:
+        pass
+
+
+def _changed_since(target: Path, stamp: FileStamp) -> bool:
+    try:
+        st = target.stat()
+        if st.st_size != stamp.size or st.st_mtime_ns != stamp.mtime_ns:
+            return True
+        return hashlib.sha256(target.read_bytes()).hexdigest() != stamp.digest
+    except OSError:
+        return True
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, expect: FileStamp | None = None) -> None:
+    """Replace `path` with `data` atomically, or refuse with an `InputError` and touch nothing.
+
+    - a symlink is written through: its target is replaced, the link stays;
+    - a file with several hard links, a read-only file (no write bit, also for root), a file that
+      is not a regular file, and a file changed since it was read (`expect`) are refused;
+    - owner, group and mode are kept; a new file gets the mode the umask gives;
+    - the temporary file is named `.awesomelint-tmp-…` beside the target and removed on every
+      error; ones that killed runs left behind more than an hour ago are removed.
+    """
+    name = str(path)
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    try:
+        st: os.stat_result | None = target.stat()
     except FileNotFoundError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+        st = None
+    except OSError as err:
+        raise InputError(name, f"cannot write ({err.strerror or err})") from None
+    if st is not None:
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(name, "not a regular file; not written")
+        if st.st_nlink > 1:
+            raise InputError(name, f"has {st.st_nlink} hard links; writing would split them (not written)")
+        if not st.st_mode & 0o222:
+            raise InputError(name, "is read-only (no write permission); not written")
+    if expect is not None and (st is None or _changed_since(target, expect)):
+        raise InputError(name, "changed since it was read; not written (the new content is kept)")
+    folder = target.parent
+    remove_stale_temporaries(folder)
+    tmp: str | None = None
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{target.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        if st is not None:
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
+            if hasattr(os, "chown") and (st.st_uid, st.st_gid) != _owner(tmp):
+                try:
+                    os.chown(tmp, st.st_uid, st.st_gid)
+                except PermissionError:
+                    raise InputError(name, "is owned by another user; replacing it would change its owner (not written)") from None
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        if expect is not None and _changed_since(target, expect):  # once more, just before the swap
+            raise InputError(name, "changed since it was read; not written (the new content is kept)")
         os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        tmp = None
+    except OSError as err:
+        raise InputError(name, f"cannot write ({err.strerror or err})") from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _owner(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_uid, st.st_gid
 
 
 def split_front_matter(text: str) -> tuple[str | None, int]:

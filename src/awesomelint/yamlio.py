@@ -253,6 +253,40 @@ def from_data(data: Any, path: str = "<data>") -> Document:
     return doc
 
 
+def assign_data_lines(doc: Document, text: str) -> None:
+    """Give every entry of a document loaded from YAML/JSON the line of its mapping in `text`, so
+    that lint reports point into the data file (matched by name and url, in document order)."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    try:
+        root = _yaml().compose(text)
+    except Exception:
+        return
+    lines: dict[tuple[Any, Any], list[int]] = {}
+    stack = [root] if root is not None else []
+    order: list[tuple[tuple[Any, Any], int]] = []
+    seen: set[int] = set()
+    while stack:  # pre-order without recursion
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            keys = {k.value: v for k, v in node.value if isinstance(k, ScalarNode)}
+            if "name" in keys or "url" in keys:
+                ident = tuple(keys[k].value if isinstance(keys.get(k), ScalarNode) else None for k in ("name", "url"))
+                order.append((ident, node.start_mark.line + 1))  # type: ignore[arg-type]
+            stack.extend(v for _, v in reversed(node.value))
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+    for ident, line in order:
+        lines.setdefault(ident, []).append(line)
+    for _, e in doc.iter_entries():
+        found = lines.get((e.name, e.url))
+        if found:
+            e.line = e.end_line = found.pop(0)
+
+
 # -- YAML / JSON text ---------------------------------------------------------------------------
 def _yaml() -> Any:
     from ruamel.yaml import YAML
@@ -288,14 +322,89 @@ def dump_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+MAX_ALIAS_NODES = 10_000  # how many nodes aliases may add, in all, when expanded
+MAX_DEPTH = 200  # nesting of mappings and sequences
+
+
 def load_yaml(text: str, path: str) -> Any:
+    """YAML (or JSON) text as plain data, within limits: aliases may not expand to more than
+    `MAX_ALIAS_NODES` extra nodes (an "alias bomb" of a few lines would take gigabytes), nor
+    may collections nest deeper than `MAX_DEPTH`. Every failure is one `InputError`."""
+    yaml = _yaml()
     try:
-        return _yaml().load(text)
+        if "&" in text and "*" in text:  # anchors and aliases: measure before building anything
+            node = yaml.compose(text)
+            if node is not None:
+                _check_expansion(node, path)
+            data = yaml.constructor.construct_document(node) if node is not None else None
+        else:
+            data = yaml.load(text)
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(path, f"nested too deeply (at most {MAX_DEPTH} levels)") from None
+    except MemoryError:
+        raise InputError(path, "too large to load") from None
     except Exception as err:  # ruamel raises many error types; all mean "not valid YAML"
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         problem = getattr(err, "problem", None) or str(err).split("\n")[0]
         raise InputError(path, f"malformed YAML{where}: {problem}") from None
+    _check_depth(data, path)
+    return data
+
+
+def _check_expansion(root: Any, path: str) -> None:
+    """Count the nodes the document has once every alias is expanded (memoised, so linear in the
+    nodes written) and refuse when aliases add more than `MAX_ALIAS_NODES`."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    sizes: dict[int, int] = {}
+    unique = 0
+    # iterative post-order walk: no recursion, whatever the depth
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    on_path: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            if isinstance(node, MappingNode):
+                kids = [n for pair in node.value for n in pair]
+            else:
+                kids = list(node.value)
+            sizes[key] = 1 + sum(sizes[id(k)] for k in kids)
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            raise InputError(path, "YAML alias refers to itself; not loaded")
+        unique += 1
+        if isinstance(node, (MappingNode, SequenceNode)):
+            on_path.add(key)
+            stack.append((node, True))
+            kids = [n for pair in node.value for n in pair] if isinstance(node, MappingNode) else list(node.value)
+            stack.extend((k, False) for k in kids if id(k) not in sizes)
+        else:
+            sizes[key] = 1
+    total = sizes.get(id(root), 0)
+    if total - unique > MAX_ALIAS_NODES:
+        raise InputError(path, f"YAML aliases would expand to {total:,} nodes from {unique:,} written (at most {MAX_ALIAS_NODES:,} more); not loaded")
+
+
+def _check_depth(data: Any, path: str) -> None:
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    seen: set[int] = set()
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth > MAX_DEPTH:
+                raise InputError(path, f"nested too deeply (more than {MAX_DEPTH} levels)")
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((v, depth + 1) for v in items)
 
 
 def strip_lines(data: Any) -> Any:

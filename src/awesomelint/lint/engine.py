@@ -45,6 +45,7 @@ class Rule:
     fixable: bool = False
     severity: str = "error"
     project: bool = False
+    records: bool = False  # reads only records, so it also checks our YAML/JSON data files
 
     @property
     def doc(self) -> str:
@@ -58,10 +59,12 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, *, default: bool = True, fixable: bool = False, severity: str = "error") -> Callable[..., Any]:
+def rule(
+    code: str, name: str, *, default: bool = True, fixable: bool = False, severity: str = "error", records: bool = False
+) -> Callable[..., Any]:
     def register(func: Callable[..., Iterable[Diagnostic]]) -> Callable[..., Iterable[Diagnostic]]:
         family = func.__module__.rsplit(".", 1)[-1]
-        REGISTRY[code] = Rule(code, name, family, func, default, fixable, severity)
+        REGISTRY[code] = Rule(code, name, family, func, default, fixable, severity, records=records)
         return func
 
     return register
@@ -70,7 +73,7 @@ def rule(code: str, name: str, *, default: bool = True, fixable: bool = False, s
 def project_rule(code: str, name: str, *, default: bool = True, severity: str = "error") -> Callable[..., Any]:
     def register(func: Callable[..., Iterable[Diagnostic]]) -> Callable[..., Iterable[Diagnostic]]:
         family = func.__module__.rsplit(".", 1)[-1]
-        REGISTRY[code] = Rule(code, name, family, func, default, False, severity, project=True)
+        REGISTRY[code] = Rule(code, name, family, func, default, False, severity, project=True, records=True)
         return func
 
     return register

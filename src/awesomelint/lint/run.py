@@ -22,9 +22,8 @@ from awesomelint import __version__
 from awesomelint.config import Config, find_config, load_config
 from awesomelint.errors import InputError
 from awesomelint.lint.engine import Diagnostic, FileContext, Suppression, all_rules, apply_suppressions, find_suppressions
-from awesomelint.source import SourceText
+from awesomelint.source import MARKDOWN_SUFFIXES, SourceText, file_kind
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", "build", "dist", ".awesomelint_cache"}
 PARALLEL_MIN_FILES = 4
 PARALLEL_MIN_BYTES = 1_000_000
@@ -70,13 +69,23 @@ class FileResult:
         )
 
 
+def _found_in_folder(name: str) -> bool:
+    """Files a folder yields: Markdown by extension and extension-less `README`s. Named on the
+    command line, `.txt` and other extension-less files are Markdown too; found in a folder they
+    are not (requirements.txt, LICENSE, Makefile)."""
+    low = name.lower()
+    return (low.endswith(MARKDOWN_SUFFIXES) and not low.endswith(".txt")) or low == "readme"
+
+
 def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Files named stay as named (their kind is judged where they are used); folders yield only
+    Markdown files, skipping hidden, vendored and build folders."""
     out: list[str] = []
     for p in paths:
         if os.path.isdir(p):
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                out.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(MARKDOWN_SUFFIXES))
+                out.extend(os.path.join(root, f) for f in sorted(files) if _found_in_folder(f))
         else:
             out.append(p)
     return out
@@ -103,7 +112,16 @@ def lint_file(src: SourceText, enabled: set[str], schema: dict[str, Any]) -> Fil
     from awesomelint.parse import parse_source_tokens
 
     rules = all_rules()
-    doc, tokens = parse_source_tokens(src)
+    if file_kind(src.path) == "data":  # our YAML/JSON: the rules that read only records
+        from awesomelint.yamlio import assign_data_lines, from_data, load_yaml
+
+        doc = from_data(load_yaml(src.text, src.path), src.path)
+        doc.path = src.path
+        assign_data_lines(doc, src.text)
+        enabled = {c for c in enabled if rules[c].records}
+        tokens: Any = []
+    else:
+        doc, tokens = parse_source_tokens(src)
     ctx = FileContext(src.path, src, doc, settings={"schema": schema}, _tokens=tokens)
     diags: list[Diagnostic] = []
     for code in sorted(enabled):
@@ -111,7 +129,8 @@ def lint_file(src: SourceText, enabled: set[str], schema: dict[str, Any]) -> Fil
         if not r.project and code != "AL001":
             diags.extend(r.func(ctx))
     urls = entry_url_index(ctx) if "AL201" in enabled else []
-    return FileResult(src.path, diags, urls, find_suppressions(ctx.block_tokens, len(ctx.lines)), sorted(enabled))
+    sups = find_suppressions(ctx.block_tokens, len(ctx.lines)) if tokens else []
+    return FileResult(src.path, diags, urls, sups, sorted(enabled))
 
 
 def _lint_file_job(args: tuple[str, str, bool, str, bool, list[str], dict[str, Any]]) -> dict[str, Any]:

@@ -35,7 +35,7 @@ def _described(ctx: FileContext) -> Iterator:  # type: ignore[type-arg]
             yield e
 
 
-@rule("AL602", "description-capital", default=False)
+@rule("AL602", "description-capital", default=False, records=True)
 def description_capital(ctx: FileContext) -> Iterator[Diagnostic]:
     """A description starts with a lower-case letter.
 
@@ -51,7 +51,7 @@ def description_capital(ctx: FileContext) -> Iterator[Diagnostic]:
             yield ctx.diag(e.line, column_of(ctx.line_text(e.line), d[:15]), "AL602", "description should start with a capital letter")
 
 
-@rule("AL603", "description-punctuation", default=False)
+@rule("AL603", "description-punctuation", default=False, records=True)
 def description_punctuation(ctx: FileContext) -> Iterator[Diagnostic]:
     """A description does not end with punctuation.
 
@@ -67,7 +67,7 @@ def description_punctuation(ctx: FileContext) -> Iterator[Diagnostic]:
             yield ctx.diag(e.line, len(ctx.line_text(e.line).rstrip()) + 1, "AL603", "description should end with punctuation")
 
 
-@rule("AL604", "description-repeats-name", default=False)
+@rule("AL604", "description-repeats-name", default=False, records=True)
 def description_repeats_name(ctx: FileContext) -> Iterator[Diagnostic]:
     """A description starts with the entry's own name.
 
@@ -83,7 +83,7 @@ def description_repeats_name(ctx: FileContext) -> Iterator[Diagnostic]:
             yield ctx.diag(e.line, column_of(ctx.line_text(e.line), e.description[:15]), "AL604", "description repeats the name")
 
 
-@rule("AL605", "alphabetical-order", default=False)
+@rule("AL605", "alphabetical-order", default=False, records=True)
 def alphabetical_order(ctx: FileContext) -> Iterator[Diagnostic]:
     """The entries of a list are not in alphabetical order.
 
@@ -103,7 +103,7 @@ def alphabetical_order(ctx: FileContext) -> Iterator[Diagnostic]:
                     break
 
 
-@rule("AL606", "insecure-url", default=False)
+@rule("AL606", "insecure-url", default=False, records=True)
 def insecure_url(ctx: FileContext) -> Iterator[Diagnostic]:
     """An entry links with `http://`.
 

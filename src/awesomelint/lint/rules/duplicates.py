@@ -42,7 +42,7 @@ def duplicate_url(files: list[Any]) -> Iterator[Diagnostic]:
                 first[key] = (f.path, line)
 
 
-@rule("AL202", "duplicate-name")
+@rule("AL202", "duplicate-name", records=True)
 def duplicate_name(ctx: FileContext) -> Iterator[Diagnostic]:
     """Two entries of the same section have the same name (case, spaces and punctuation aside).
 

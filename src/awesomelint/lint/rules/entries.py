@@ -30,7 +30,7 @@ def column_of(text: str, needle: str, default: int = 1) -> int:
     return i + 1 if i >= 0 else default
 
 
-@rule("AL101", "missing-url")
+@rule("AL101", "missing-url", records=True)
 def missing_url(ctx: FileContext) -> Iterator[Diagnostic]:
     """An entry has a name but no link at all.
 
@@ -67,7 +67,7 @@ def empty_name(ctx: FileContext) -> Iterator[Diagnostic]:
             yield ctx.diag(e.line, column_of(text, "[]"), "AL102", f"the link to {e.url} has no text")
 
 
-@rule("AL103", "missing-description")
+@rule("AL103", "missing-description", records=True)
 def missing_description(ctx: FileContext) -> Iterator[Diagnostic]:
     """An entry has no description, in a list where at least 4 in 5 entries have one.
 
@@ -161,7 +161,7 @@ def bare_url(ctx: FileContext) -> Iterator[Diagnostic]:
             yield ctx.diag(e.line, m.start() + 1, "AL105", "bare url: write it as [name](url)")
 
 
-@rule("AL106", "invalid-url")
+@rule("AL106", "invalid-url", records=True)
 def invalid_url(ctx: FileContext) -> Iterator[Diagnostic]:
     """An entry's url cannot work: no scheme, white space, or no host.
 
