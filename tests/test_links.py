@@ -79,6 +79,26 @@ class Server:
                         except OSError:
                             pass  # the client gave up, as it should
                         self.close_connection = True
+                    elif path == "/trickle-headers" and self.command == "HEAD":
+                        self.reply(405)  # so that the client asks again with GET
+                    elif path == "/trickle-headers":  # a valid status, then headers a byte at a time (bounded: 6 s)
+                        try:
+                            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                            for _ in range(120):
+                                self.wfile.write(b"X")
+                                self.wfile.flush()
+                                time.sleep(0.05)
+                        except OSError:
+                            pass
+                        self.close_connection = True
+                    elif path == "/to-js":
+                        self.reply(301, {"Location": "javascript:alert(1)"})
+                    elif path == "/to-nowhere":
+                        self.reply(308, {"Location": "ftp://example.org/file"})
+                    elif path == "/to-evil":
+                        self.reply(301, {"Location": "/ok?) - [Pwned](https://evil.example/x) - <b>"})
+                    elif path == "/to-loopback":
+                        self.reply(301, {"Location": outer.base + "/ok"})
                     elif path == "/nohead":
                         self.reply(405) if self.command == "HEAD" else self.reply(200)
                     elif path == "/forbidden":
@@ -219,3 +239,62 @@ def test_changed_only_checks_new_urls(tmp_path, server):
     assert r.returncode == 1
     assert server.hits == {"/missing": 2}  # HEAD, then GET; the old url was not checked
     assert json.loads(r.stdout)[0]["line"] == 4
+
+
+def test_one_deadline_for_the_whole_request(tmp_path, server):
+    f = write_list(tmp_path, server, ["/trickle-headers", "/ok"])
+    start = time.monotonic()
+    report = check_links(collect([str(f)]), LinkOptions(**{**FAST, "retries": 0, "timeout": 1.0}), LinkCache(None))
+    assert time.monotonic() - start < 5  # the server would trickle for 6 s; we stop at the deadline
+    assert report.results[server.url("/trickle-headers")].error == "timed out"
+    assert report.results[server.url("/ok")].ok
+
+
+def test_redirect_to_an_invalid_url_is_that_urls_result(tmp_path, server):
+    f = write_list(tmp_path, server, ["/to-js", "/to-nowhere", "/ok", "/missing"])
+    r = run("links", str(f), "--format", "json", "--no-cache", "--retries", "0", "--timeout", "2", cwd=tmp_path)
+    assert r.returncode == 1 and "internal error" not in r.stderr, r.stderr
+    found = {d["line"]: d["message"] for d in json.loads(r.stdout)}
+    assert "invalid url" in found[3] and "invalid url" in found[4] and "HTTP 404" in found[6] and 5 not in found
+
+
+def test_fix_writes_only_a_safe_destination(tmp_path, server):
+    f = write_list(tmp_path, server, ["/to-evil", "/ok"])
+    r = run("links", str(f), "--fix", "--no-cache", "--retries", "0", "--timeout", "2", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    text = f.read_text(encoding="utf-8")
+    assert "[Pwned]" not in text and "<b>" not in text and "%5BPwned%5D" in text
+    from awesomelint.api import load
+
+    entries = [e for _, e in load(str(f)).doc.iter_entries()]
+    assert [e.name for e in entries] == ["to-evil", "ok"] and [e.description for e in entries] == ["Entry.", "Entry."]
+    assert entries[0].url.startswith(server.url("/ok?")) and " " not in entries[0].url
+    assert all(not lk.url for e in entries for lk in e.links)  # no new link was planted
+
+
+def test_public_url_redirecting_to_a_private_address_is_not_followed(tmp_path, server, monkeypatch):
+    from awesomelint import links
+
+    real = links.is_private_host
+    monkeypatch.setattr(links, "is_private_host", lambda host: False if host == "localhost" else real(host))
+    url = server.url("/to-loopback").replace("127.0.0.1", "localhost")
+    f = tmp_path / "list.md"
+    f.write_text(f"# L\n\n- [x]({url}) - Entry.\n- [y]({server.url('/moved')}) - Entry.\n", encoding="utf-8")
+    report = check_links(collect([str(f)]), LinkOptions(**FAST), LinkCache(None))
+    assert "private address" in (report.results[url].error or "")
+    assert server.hits.get("/ok", 0) == 1  # only through /moved, which is loopback from the start
+    report = check_links(collect([str(f)]), LinkOptions(**FAST, allow_private_redirects=True), LinkCache(None))
+    assert report.results[url].ok
+
+
+def test_changed_only_takes_no_options(tmp_path, server):
+    repo = tmp_path
+    for cmd in (["git", "init", "-q"], ["git", "config", "user.email", "t@example.org"], ["git", "config", "user.name", "t"]):
+        subprocess.run(cmd, cwd=repo, check=True)
+    write_list(repo, server, ["/ok"])
+    subprocess.run(["git", "add", "list.md"], cwd=repo, check=True)
+    subprocess.run(["git", "commit", "-qm", "list"], cwd=repo, check=True)
+    for rev in ("--output=pwned.txt", "HEAD --output=pwned.txt", "no-such-rev"):
+        r = run("links", "list.md", f"--changed-only={rev}", "--no-cache", cwd=repo)
+        assert r.returncode == 2 and "--changed-only" in r.stderr and "internal error" not in r.stderr, r.stderr
+    assert not (repo / "pwned.txt").exists()

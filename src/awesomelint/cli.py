@@ -292,10 +292,11 @@ def merge(files: tuple[str, ...], output: str | None, title: str) -> None:
 @click.option("--skip", "skip", multiple=True, help="A regular expression of urls not to check (repeatable).")
 @click.option("--ttl", type=click.FloatRange(min=0), help="Hours a good result stays fresh in the cache.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache.")
+@click.option("--allow-private-redirects", is_flag=True, help="Follow a public url's redirect to a loopback, private or link-local address.")
 @click.option("--exit-zero", is_flag=True)
 def links(paths: tuple[str, ...], fmt_: str, fix: bool, changed_only: str | None, fail_after: int | None, concurrency: int | None,
           per_host: int | None, timeout: float | None, retries: int | None, alive: tuple[int, ...], skip: tuple[str, ...],
-          ttl: float | None, no_cache: bool, exit_zero: bool) -> None:
+          ttl: float | None, no_cache: bool, allow_private_redirects: bool, exit_zero: bool) -> None:
     """Check that the links of the lists answer (opt-in, uses the network). Exit 1 on dead links."""
     from pathlib import Path
 
@@ -314,6 +315,7 @@ def links(paths: tuple[str, ...], fmt_: str, fix: bool, changed_only: str | None
     if ttl is not None:
         o.ttl = ttl * 3600
     o.alive |= set(alive)
+    o.allow_private_redirects = o.allow_private_redirects or allow_private_redirects
     o.skip = list(o.skip) + list(skip)
     occurrences = L.collect(targets, changed_only)
     cache = L.LinkCache(None if no_cache else (cfg.root if cfg_path else Path.cwd()))

@@ -19,6 +19,7 @@ KNOWN_KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "severity
 LINK_KEYS = {
     "concurrency": int, "per-host": int, "timeout": float, "host-timeouts": dict, "retries": int, "backoff": float,
     "max-retry-after": float, "max-redirects": int, "alive": list, "skip": list, "ttl-hours": float, "fail-after": int,
+    "allow-private-redirects": bool,
 }
 SCHEMA_KEYS = {"required-links", "required-attributes", "allowed-values"}
 MAX_CONFIG_BYTES = 1_000_000
@@ -201,7 +202,10 @@ def config_from_table(table: dict[str, Any], path: Path | None) -> Config:
         kind = LINK_KEYS.get(key)
         if kind is None:
             raise ConfigError(f"{where}: links: unknown key {key!r} (known: {', '.join(sorted(LINK_KEYS))})")
-        if not isinstance(value, (int, float) if kind is float else kind) or isinstance(value, bool):
+        if kind is bool:
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: links.{key} must be true or false")
+        elif not isinstance(value, (int, float) if kind is float else kind) or isinstance(value, bool):
             raise ConfigError(f"{where}: links.{key} must be a {kind.__name__}")
         _check_link_value(key, value, where)
         if key == "ttl-hours":

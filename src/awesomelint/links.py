@@ -45,6 +45,7 @@ class LinkOptions:
     skip: list[str] = field(default_factory=list)  # regexes of urls not to check
     ttl: float = 24 * 3600.0
     fail_after: int = 1
+    allow_private_redirects: bool = False  # follow a public url's redirect to a loopback/private address
     user_agent: str = "awesomelint-links (+https://pypi.org/project/awesomelint/)"
 
 
@@ -101,8 +102,9 @@ def _added_lines(path: str, rev: str) -> set[int]:
     from awesomelint.errors import AwesomelintError
 
     folder = os.path.dirname(os.path.abspath(path))
+    commit = _verified_revision(rev, folder)
     r = subprocess.run(
-        ["git", "diff", "--unified=0", "--no-color", rev, "--", os.path.abspath(path)],
+        ["git", "diff", "--unified=0", "--no-color", commit, "--", os.path.abspath(path)],
         cwd=folder,
         capture_output=True,
         text=True,
@@ -117,6 +119,67 @@ def _added_lines(path: str, rev: str) -> set[int]:
         start, count = int(m.group(1)), int(m.group(2) or 1)
         lines.update(range(start, start + count))
     return lines
+
+
+def _verified_revision(rev: str, folder: str) -> str:
+    """The commit `rev` names, checked by git before it is used; never passed on as an option."""
+    import subprocess
+
+    from awesomelint.errors import AwesomelintError
+
+    if not rev or rev.startswith("-"):
+        raise AwesomelintError(f"--changed-only: {rev!r} is not a git revision")
+    r = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
+    sha = r.stdout.strip()
+    if r.returncode != 0 or not re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", sha):
+        raise AwesomelintError(f"--changed-only: {rev!r} is not a commit of the git repository at {folder}")
+    return sha
+
+
+# -- where a url may lead --------------------------------------------------------------------------
+def _host_addresses(host: str) -> list[str]:
+    """The IP addresses of `host` (itself when it is one); empty when it does not resolve."""
+    import ipaddress
+    import socket
+
+    h = host.strip("[]")
+    try:
+        return [str(ipaddress.ip_address(h))]
+    except ValueError:
+        pass
+    if h.lower() == "localhost" or h.lower().endswith(".localhost"):
+        return ["127.0.0.1"]
+    try:
+        return sorted({info[4][0] for info in socket.getaddrinfo(h, None)})
+    except (OSError, UnicodeError):
+        return []
+
+
+def is_private_host(host: str) -> bool:
+    """Loopback, private, link-local or otherwise not a public address (checked after resolving)."""
+    import ipaddress
+
+    for addr in _host_addresses(host):
+        ip = ipaddress.ip_address(addr.split("%", 1)[0])
+        if ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_reserved or ip.is_unspecified or ip.is_multicast:
+            return True
+    return False
+
+
+def valid_http_url(url: str) -> bool:
+    """An absolute http(s) url with a host and nothing a request or a Markdown link could choke on."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return False
+    return not any(ord(c) < 0x20 or c == "\x7f" for c in url)  # spaces are percent-encoded when written
 
 
 # -- the cache ------------------------------------------------------------------------------------
@@ -203,7 +266,10 @@ class Checker:
 
             async def one(url: str) -> None:
                 nonlocal done
-                results[url] = await self.check(client, url)
+                try:
+                    results[url] = await self.check(client, url)
+                except Exception as err:  # whatever a server does, it is this url's result, not the run's
+                    results[url] = LinkResult(url, ok=False, error=f"request failed ({type(err).__name__})")
                 done += 1
                 if self.progress:
                     self.progress(done, len(urls))
@@ -215,6 +281,10 @@ class Checker:
         result = LinkResult(url, ok=False)
         current = url
         chain_permanent = True
+        if not valid_http_url(url):
+            result.error = "not a valid http(s) url"
+            return result
+        start_private: bool | None = None
         for _ in range(self.o.max_redirects + 1):
             status, location, error = await self._request_with_retries(client, current, result)
             if error is not None:
@@ -223,7 +293,23 @@ class Checker:
             assert status is not None
             if status in PERMANENT | TEMPORARY and location:
                 chain_permanent = chain_permanent and status in PERMANENT
-                current = urljoin(current, location)
+                try:
+                    target = urljoin(current, location.strip())
+                except ValueError:
+                    target = ""
+                if not valid_http_url(target):
+                    result.status = status
+                    result.error = f"redirects to an invalid url ({location[:80]!r})"
+                    return result
+                if not self.o.allow_private_redirects:
+                    loop = asyncio.get_running_loop()
+                    if start_private is None:
+                        start_private = await loop.run_in_executor(None, is_private_host, urlsplit(url).hostname or "")
+                    if not start_private and await loop.run_in_executor(None, is_private_host, urlsplit(target).hostname or ""):
+                        result.status = status
+                        result.error = f"redirects to a private address ({urlsplit(target).hostname}); not followed"
+                        return result
+                current = target
                 if current == url or current == result.final_url:
                     result.error = "redirect loop"
                     result.status = status
@@ -250,6 +336,8 @@ class Checker:
             result.attempts += 1
             try:
                 status, location, retry_after = await self._head_then_get(client, url)
+            except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError) as err:
+                return None, None, f"invalid url in the request or its redirect ({type(err).__name__})"
             except (httpx.TimeoutException, asyncio.TimeoutError):
                 error = "timed out"
             except httpx.TransportError as err:
@@ -274,10 +362,15 @@ class Checker:
         assert self._global is not None
         timeout = self._timeout_for(url)
         async with self._global, self._host_sem(url):
-            resp = await asyncio.wait_for(client.head(url, timeout=timeout), timeout)
-            if resp.status_code in HEAD_REFUSED:
-                async with client.stream("GET", url, timeout=timeout) as streamed:
-                    resp = streamed  # headers are enough; the body is not downloaded
+            # one deadline for the whole exchange: connect, headers, and the GET when HEAD is refused
+            # (a server that trickles its headers byte by byte is cut off, not waited for)
+            return await asyncio.wait_for(self._exchange(client, url, timeout), timeout)
+
+    async def _exchange(self, client: Any, url: str, timeout: float) -> tuple[int, str | None, float | None]:
+        resp = await client.head(url, timeout=timeout)
+        if resp.status_code in HEAD_REFUSED:
+            async with client.stream("GET", url, timeout=timeout) as streamed:
+                resp = streamed  # headers are enough; the body is not downloaded
         return resp.status_code, resp.headers.get("location"), _retry_after(resp.headers.get("retry-after"))
 
 
@@ -348,44 +441,93 @@ def check_links(
             )
         elif r.permanent_redirect and r.permanent_redirect != occ.url:
             diags.append(
-                Diagnostic(occ.path, occ.line, occ.column, "AL802", f"permanent redirect: {occ.url} -> {r.permanent_redirect}", name="permanent-redirect", severity="warning", fixable=True)
+                Diagnostic(
+                    occ.path, occ.line, occ.column, "AL802", f"permanent redirect: {occ.url} -> {r.permanent_redirect}",
+                    name="permanent-redirect", severity="warning", fixable=True, replacement=(occ.url, r.permanent_redirect),
+                )
             )
     diags.sort(key=Diagnostic.sort_key)
     return LinkReport(diags, results, len(todo), len(cached), len(skipped))
 
 
+def markdown_destination(url: str) -> str | None:
+    """`url` written so that it cannot end or escape a Markdown link destination, or None when it
+    is not a valid absolute http(s) url. Spaces, `<`, `>`, backslashes, parentheses and other
+    characters that Markdown reads are percent-encoded (they mean the same in a url)."""
+    if not valid_http_url(url):
+        return None
+    out = []
+    for ch in url:
+        if ch in " <>()\\[]`\"'" or ord(ch) < 0x21 or ord(ch) == 0x7F:
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def fix_redirects(report: LinkReport) -> dict[str, int]:
-    """Rewrite permanently redirected urls in the Markdown files, at their lines, safely."""
+    """Rewrite permanently redirected urls in the Markdown files, at their lines, safely.
+
+    The new url is the server's word, so it is written only when it is a valid absolute http(s)
+    url, serialised so that it stays one link destination, and the file is written only when our
+    parser reads it back as the same entries with exactly the new urls.
+    """
+    from awesomelint.errors import UnsafeFormatError
     from awesomelint.parse import parse_source
-    from awesomelint.source import SourceText, encode, read_source, write_atomic
+    from awesomelint.source import SourceText, encode, file_kind, read_source, write_atomic
 
     by_path: dict[str, list[Diagnostic]] = {}
     for d in report.diagnostics:
-        if d.code == "AL802":
+        if d.code == "AL802" and d.replacement is not None:
             by_path.setdefault(d.path, []).append(d)
     fixed: dict[str, int] = {}
     for path, diags in by_path.items():
+        if file_kind(path) != "markdown":
+            continue
         src = read_source(path)
         lines = src.text.split("\n")
         count = 0
+        changes: dict[str, str] = {}
         for d in diags:
-            old, new = d.message.split(": ", 1)[1].split(" -> ")
+            assert d.replacement is not None
+            old, new_url = d.replacement
+            new = markdown_destination(new_url)
+            if new is None:
+                continue
             text = lines[d.line - 1]
             replaced = text.replace(f"]({old})", f"]({new})").replace(f"<{old}>", f"<{new}>").replace(f"]({old} ", f"]({new} ")
             if replaced != text:
                 lines[d.line - 1] = replaced
+                changes[old] = new
                 count += 1
         if not count:
             continue
         out = SourceText(path, "\n".join(lines), src.bom, src.newline, src.final_newline)
-        before, after = parse_source(src), parse_source(out)
-        if len(before.iter_entries()) != len(after.iter_entries()):
-            from awesomelint.errors import UnsafeFormatError
-
+        if not _same_entries_but_urls(parse_source(src), parse_source(out), changes):
             raise UnsafeFormatError(path, "rewriting the redirected urls would change the entries; not written")
         write_atomic(path, encode(out.text, src), expect=src.stamp)
         fixed[path] = count
     return fixed
+
+
+def _same_entries_but_urls(before: Any, after: Any, changes: dict[str, str]) -> bool:
+    """The same entries, names, descriptions and links, but for the urls in `changes` (old → new)."""
+    from urllib.parse import unquote
+
+    a, b = before.iter_entries(), after.iter_entries()
+    if len(a) != len(b):
+        return False
+    moved = {old: unquote(new) for old, new in changes.items()}
+
+    def urls(e: Any, mapping: dict[str, str]) -> list[Any]:
+        return [mapping.get(u, u) if u else u for u in [e.url, *(lk.url for lk in e.links)]]
+
+    for (pa, ea), (pb, eb) in zip(a, b):
+        if pa != pb or ea.name != eb.name or ea.description != eb.description or len(ea.links) != len(eb.links):
+            return False
+        if [unquote(u) if u else u for u in urls(eb, {})] != [unquote(u) if u else u for u in urls(ea, moved)]:
+            return False
+    return True
 
 
 def terminal_progress(stream: Any = sys.stderr) -> Callable[[int, int], None] | None:

@@ -30,6 +30,7 @@ class Diagnostic:
     name: str = ""
     severity: str = "error"
     fixable: bool = False  # a formatter pass (fmt.py) fixes it
+    replacement: tuple[str, str] | None = None  # (old, new) text for fixes that are not formatter passes
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
