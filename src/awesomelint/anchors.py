@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_MD_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|!?\[([^\]]*)\]\[[^\]]*\]|<[^>]+>|[*_`~]")
+# every class stops at the next opening character, so each attempt ends before the next one starts:
+# linear on `[[[[…`, `<<<<…` and `](](…`
+_MD_MARKUP = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)|!?\[([^\[\]]*)\]\[[^\[\]]*\]|<[^<>]+>|[*_`~]")
 _KEEP = re.compile(r"[^\w\- ]", re.UNICODE)
 
 

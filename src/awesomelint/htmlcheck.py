@@ -10,9 +10,27 @@ from __future__ import annotations
 import re
 
 _BLOCK = r"(?:p|li|ul|ol|h[1-6]|table|thead|tbody|tr|td|th|blockquote|pre|div|hr|br|details|summary|dl|dt|dd)"
-_TRIM = re.compile(r"\s*(</?" + _BLOCK + r"\b[^>]*>)\s*")
-_PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
+_TRIM = re.compile(r"\s*(</?" + _BLOCK + r"\b[^<>]*>)\s*")
 _WS = re.compile(r"\s+")
+
+
+def _split_pre(html: str) -> list[str]:
+    """[outside, <pre>…</pre>, outside, …]: a scan, linear even for `<pre>` repeated with no end."""
+    parts: list[str] = []
+    pos = 0
+    while True:
+        start = html.find("<pre", pos)
+        while start >= 0 and not (start + 4 < len(html) and html[start + 4] in " >\t\n/"):
+            start = html.find("<pre", start + 4)
+        if start < 0:
+            break
+        end = html.find("</pre>", start)
+        if end < 0:
+            break
+        parts += [html[pos:start], html[start : end + 6]]
+        pos = end + 6
+    parts.append(html[pos:])
+    return parts
 
 
 def render_html(markdown: str) -> str:
@@ -23,7 +41,7 @@ def render_html(markdown: str) -> str:
 
 
 def normalize_html(html: str) -> str:
-    parts = _PRE.split(html)
+    parts = _split_pre(html)
     return "".join(p if i % 2 else _TRIM.sub(r"\1", _WS.sub(" ", p)) for i, p in enumerate(parts)).strip()
 
 

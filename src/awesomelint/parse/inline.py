@@ -14,10 +14,10 @@ from typing import Any
 # separators between the name and the description, most specific first
 SEPARATOR = re.compile(r"^(?:[ \t]+[-–—][ \t]+|[ \t]*[:：][ \t]+|[ \t]*：|[ \t]+\|[ \t]+|[ \t]*[-–—][ \t]+)")
 CANONICAL_SEPARATOR = " - "
-_TRAILING_TAGS = re.compile(r"(?:[ \t]+`[^`\n]+`)+[ \t]*$")
 _TAG = re.compile(r"`([^`\n]+)`")
+# starts only where a run of blanks starts, and no class runs past the next `[`: linear
 _LINK_GROUP = re.compile(
-    r"[ \t]+\((\[[^\]\n]+\]\([^)\s]+\)(?:,[ \t]*\[[^\]\n]+\]\([^)\s]+\))*)\)[ \t]*$"
+    r"(?<![ \t])[ \t]+\((\[[^\[\]\n]+\]\([^()\s\[]+\)(?:,[ \t]*\[[^\[\]\n]+\]\([^()\s\[]+\))*)\)[ \t]*$"
 )
 _GROUP_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
 _STRONG = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?!\1)")
@@ -173,10 +173,10 @@ def split_trailers(desc: str) -> tuple[str, list[tuple[str, str]], list[str]]:
     """Description without its trailing `([Demo](…), …)` group and `` `Tag` `` attributes."""
     tags: list[str] = []
     group: list[tuple[str, str]] = []
-    m = _TRAILING_TAGS.search(desc)
-    if m and m.start() > 0:
-        tags = _TAG.findall(m.group(0))
-        desc = desc[: m.start()]
+    start = _trailing_tags_start(desc)
+    if start > 0:
+        tags = _TAG.findall(desc[start:])
+        desc = desc[:start]
     m = _LINK_GROUP.search(desc)
     if m and m.start() > 0:
         group = _GROUP_LINK.findall(m.group(1))
@@ -184,6 +184,28 @@ def split_trailers(desc: str) -> tuple[str, list[tuple[str, str]], list[str]]:
     elif tags and desc.rstrip().endswith(")") is False:
         pass
     return desc, group, tags
+
+
+def _trailing_tags_start(desc: str) -> int:
+    """Where the run of `` `Tag` `` words that ends `desc` starts (with the blanks before it), or -1.
+
+    A scan from the end, one step per character: the regex it replaces, searched from every
+    blank, was quadratic on a long run of tags that did not reach the end.
+    """
+    if desc.endswith("\n"):  # as `$` did: the run may end before one final newline
+        desc = desc[:-1]
+    end = len(desc.rstrip(" \t"))
+    start = -1
+    while end > 0 and desc[end - 1] == "`":
+        open_ = desc.rfind("`", 0, end - 1)
+        if open_ < 0 or open_ == end - 2 or "\n" in desc[open_:end]:
+            break
+        blanks = len(desc[:open_]) - len(desc[:open_].rstrip(" \t"))
+        if blanks == 0:
+            break
+        start = open_ - blanks
+        end = start
+    return start
 
 
 def parse_head(text: str, refs: dict[str, Any]) -> Head:

@@ -49,6 +49,8 @@ _HTML_P = re.compile(r"^\s*<p>(.*)</p>\s*$", re.S)
 _INLINE_LINK_HINT = re.compile(r"\[|<https?:|https?://", re.I)
 _NAV_TEXT = re.compile(r"back to (?:top|contents|index)|^\W*(?:top|⬆|↑)", re.I)
 _SEP_PARTS = re.compile(r"[ \t]+\|[ \t]+")
+# a link's text stops at the next bracket, so each `[` is looked at once (linear on `[[[[…`)
+_ITEM_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)")
 
 
 class RecordBuilder:
@@ -497,13 +499,18 @@ def _fold_fields(entries: list[Entry]) -> list[Column]:
 
 
 def _column_keys(header: list[str]) -> list[str]:
+    """One key per column title; repeated titles get `_2`, `_3`… (linear: a set and a counter)."""
     keys: list[str] = []
+    taken: set[str] = set()
+    next_n: dict[str, int] = {}
     for title in header:
         key = re.sub(r"[^0-9a-z]+", "_", plain_text(title).lower()).strip("_") or "column"
-        base, n = key, 2
-        while key in keys:
+        base, n = key, next_n.get(key, 2)
+        while key in taken:
             key = f"{base}_{n}"
             n += 1
+        next_n[base] = n
+        taken.add(key)
         keys.append(key)
     return keys
 
@@ -566,7 +573,7 @@ def _item_links(item: Token) -> list[tuple[str, str]]:
     out = []
     for child in item["children"]:
         if child["type"] in ("paragraph", "block_text"):
-            out.extend(re.findall(r"\[([^\]]*)\]\(([^)\s]*)", child["text"]))
+            out.extend(_ITEM_LINK.findall(child["text"]))
     return out
 
 

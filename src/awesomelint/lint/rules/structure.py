@@ -10,7 +10,7 @@ from awesomelint.anchors import SlugCounter
 from awesomelint.lint.engine import Diagnostic, FileContext, rule
 from awesomelint.model import Prose
 
-_TOC_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(#([^)\s]*)\)")
+_TOC_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(#([^()\s]*)\)")
 
 
 @dataclass
