@@ -287,16 +287,35 @@ def pass_headings(out: Lines, lay: Layout, doc: Document) -> None:
         if h.get("style") == "setext":
             if end != line + 1:
                 continue  # a multi-line setext heading would have to be joined: left alone
-            text = out.get(line).strip()
+            text = out.get(line).strip(" \t")  # CommonMark's blanks only: NBSP and U+3000 are content
             out.set(line, "#" * level + " " + text)
             out.delete(end)
         else:
             text = out.get(line)
-            m = re.match(r"^( {0,3})(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", text)
-            if m and m.group(1) == "" and not re.search(r"[ \t]#+[ \t]*$", m.group(3)):
-                new = f"{m.group(2)} {m.group(3)}".rstrip()
-                if new != text.rstrip() and not m.group(3).endswith("\\"):
+            parts = _atx_parts(text)
+            if parts is not None and parts[0] == "" and not re.search(r"[ \t]#+[ \t]*$", parts[2]):
+                new = f"{parts[1]} {parts[2]}".rstrip(" \t")
+                if new != text.rstrip(" \t") and not parts[2].endswith("\\"):
                     out.set(line, new)
+
+
+_ATX_OPEN = re.compile(r"( {0,3})(#{1,6})[ \t]+")
+
+
+def _atx_parts(text: str) -> tuple[str, str, str] | None:
+    """(indent, hashes, content) of an ATX heading line, its closing `#`s and blanks dropped.
+
+    A scan from the end; the regex it replaces (`(.*?)(?:[ \t]+#+)?[ \t]*$`) was quadratic on a
+    heading with long runs of blanks inside it.
+    """
+    m = _ATX_OPEN.match(text)
+    if m is None:
+        return None
+    body = text[m.end() :].rstrip(" \t")
+    without_hashes = body.rstrip("#")
+    if without_hashes != body and without_hashes.endswith((" ", "\t")):
+        body = without_hashes.rstrip(" \t")
+    return m.group(1), m.group(2), body
 
 
 def pass_tables(out: Lines, lay: Layout, doc: Document) -> None:

@@ -88,7 +88,7 @@ _BLOCK_HTML = BlockParser.BLOCK_HTML.replace(r"(?:[ \t]+|\n|$)", r"(?:[ \t]+|\n|
 # a pipe is never taken for a table start.
 _DELIM_CELL = r"[ \t]*:?-+:?[ \t]*"
 TABLE_PATTERN = (
-    r"^ {0,3}(?P<table_head>[^\n]*\|[^\n]*)\n"
+    r"^ {0,3}(?P<table_head>[^\n|]*\|[^\n]*)\n"  # up to the first pipe: one way to match, so linear
     r" {0,3}(?P<table_delim>\|?" + _DELIM_CELL + r"(?:\|" + _DELIM_CELL + r")*\|?[ \t]*)$"
 )
 _DELIM_HAS_PIPE = re.compile(r"\|")
@@ -235,6 +235,12 @@ def _compile_list_break_sc(block: Any, leading_width: int) -> re.Pattern[str]:
 
 
 list_parser._compile_list_break_sc = _compile_list_break_sc
+
+# mistune strips a heading's closing `#`s with `(\s+|^)#+\s*$`, tried from every blank of a run:
+# quadratic on a heading with a long run of blanks. Starting only where a run starts is the same
+# match (a match from inside a run also matches from its start) in linear time.
+_block_parser_module_for_atx = __import__("mistune.block_parser", fromlist=["_ATX_HEADING_TRIM"])
+_block_parser_module_for_atx._ATX_HEADING_TRIM = re.compile(r"(?:(?<!\s)\s+|^)#+\s*$")
 
 # a self-closing tag alone on its line (`<br />`) is an HTML block (CommonMark rule 7)
 _block_parser_module = __import__("mistune.block_parser", fromlist=["_OPEN_TAG_END"])

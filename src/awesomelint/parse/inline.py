@@ -21,8 +21,8 @@ _LINK_GROUP = re.compile(
 )
 _GROUP_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
 _STRONG = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?!\1)")
-_ATTRS_AFTER_BOLD = re.compile(
-    r"^[ \t]*(?:\((?P<count>[^()\n]{1,20})\))?[ \t]*(?P<years>(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:(?:19|20)\d\d|present|now))?)?[ \t]*$"
+_ATTRS_AFTER_BOLD = re.compile(  # matched on the text stripped of blanks: no two blank runs side by side
+    r"^(?:\((?P<count>[^()\n]{1,20})\))?[ \t]*(?P<years>(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:(?:19|20)\d\d|present|now))?)?$"
 )
 _PLAIN_WITH_ATTRS = re.compile(
     r"^(?P<name>[^\[\]()`*_\n]{1,80}?) \((?P<count>~?\d[\d.,]*\s?[kKmM]?\+?)\)(?:[ \t]*(?P<years>(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:(?:19|20)\d\d|present|now))?))?$"
@@ -226,7 +226,7 @@ def parse_head(text: str, refs: dict[str, Any]) -> Head:
             head.name = m.group(2)
             head.link_raw = m.group(0)
             rest = s[m.end() :]
-            am = _ATTRS_AFTER_BOLD.match(rest)
+            am = _ATTRS_AFTER_BOLD.match(rest.strip(" \t"))
             if am and (am.group("count") or am.group("years")):
                 if am.group("count"):
                     head.attributes["count"] = am.group("count")

@@ -42,13 +42,13 @@ from awesomelint.parse.inline import (
 
 _NAME_TITLE = re.compile(r"(?i)\W*(name|dataset|data set|title|project|resource|api)\W*")
 _CELL_LINK = re.compile(r"\[([^\[\]\n]*)\]\(([^()\s]+)\)")
-_ONLY_LINKS = re.compile(r"^\[[^\[\]\n]*\]\([^()\s]+\)(?:[ \t]*,?[ \t]*\[[^\[\]\n]*\]\([^()\s]+\))*$")
+_ONLY_LINKS = re.compile(r"^\[[^\[\]\n]*\]\([^()\s]+\)(?:[ \t]*(?:,[ \t]*)?\[[^\[\]\n]*\]\([^()\s]+\))*$")
 _FIELD_ITEM = re.compile(r"^(?P<title>[A-Za-z][^:\[\]\n]{0,38}?):[ \t]+(?P<value>\S.*)$")
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>([^<\n]*)</h\1>\s*$", re.I)
 _HTML_P = re.compile(r"^\s*<p>(.*)</p>\s*$", re.S)
 _INLINE_LINK_HINT = re.compile(r"\[|<https?:|https?://", re.I)
 _NAV_TEXT = re.compile(r"back to (?:top|contents|index)|^\W*(?:top|⬆|↑)", re.I)
-_SEP_PARTS = re.compile(r"[ \t]+\|[ \t]+")
+_SEP_PARTS = re.compile(r"(?<![ \t])[ \t]+\|[ \t]+")
 # a link's text stops at the next bracket, so each `[` is looked at once (linear on `[[[[…`)
 _ITEM_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)")
 

@@ -9,7 +9,23 @@ from awesomelint.lint.engine import Diagnostic, FileContext, rule
 from awesomelint.lint.rules.entries import column_of, entry_blocks
 from awesomelint.model import EntryList
 
-_BADGE = re.compile(r"awesome\.re/badge|badge\.svg.*awesome|\[!\[Awesome\]", re.I)
+_BADGE = re.compile(r"awesome\.re/badge|\[!\[Awesome\]", re.I)
+
+
+def _has_badge(head: str) -> bool:
+    """An Awesome badge: its url, an `[![Awesome]` image, or a badge.svg with "awesome" after it
+    on its line (a scan, not `badge\\.svg.*awesome`, which was quadratic on repeated badge.svg)."""
+    if _BADGE.search(head):
+        return True
+    low = head.lower()
+    at = low.find("badge.svg")
+    while at >= 0:
+        end = low.find("\n", at)
+        line_rest = low[at : end if end >= 0 else len(low)]
+        if "awesome" in line_rest:
+            return True
+        at = low.find("badge.svg", end) if end >= 0 else -1
+    return False
 _END_PUNCT = re.compile(r"[.!?…)\]`\"'”]\s*$")
 
 
@@ -25,7 +41,7 @@ def awesome_badge(ctx: FileContext) -> Iterator[Diagnostic]:
         # Awesome Clinical Data [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)   # good
     """
     head = "\n".join(ctx.lines[: max(ctx.doc.title_line + 3, 5)])
-    if not _BADGE.search(head):
+    if not _has_badge(head):
         yield ctx.diag(max(ctx.doc.title_line, 1), 1, "AL601", "no Awesome badge near the title")
 
 

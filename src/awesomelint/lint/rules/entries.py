@@ -137,7 +137,7 @@ def malformed_link(ctx: FileContext) -> Iterator[Diagnostic]:
                     yield ctx.diag(n, text.find("[") + 1, "AL104", "malformed link: unbalanced brackets")
 
 
-_LINKED = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|`[^`]*`|\]\[[^\]]*\]")
+_LINKED = re.compile(r"\]\([^()]*\)|<https?://[^<>]*>|`[^`]*`|\]\[[^\[\]]*\]")
 
 
 @rule("AL105", "bare-url")
