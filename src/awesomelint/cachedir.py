@@ -18,12 +18,10 @@ import json
 import os
 import secrets
 import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
 KEY_NAME = "key"
-TMP_PREFIX = ".awesomelint-tmp-"
 
 
 def cache_root() -> Path:
@@ -116,19 +114,11 @@ class SignedStore:
         folder = self.dir / name[:2]
         if not _private_dir(folder):
             return
+        from awesomelint.source import replace_via_temporary
+
         payload = json.dumps(data, separators=(",", ":"))
-        tmp = None
+        entry = json.dumps({"mac": self._mac(name, payload), "data": payload}).encode("utf-8")
         try:
-            fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=folder, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"mac": self._mac(name, payload), "data": payload}, fh)
-            os.replace(tmp, folder / f"{name}.json")
-            tmp = None
+            replace_via_temporary(folder / f"{name}.json", entry, sync=False)
         except OSError:
             pass  # no cache is fine: the next run computes the answer again
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass

@@ -6,12 +6,14 @@ Everything downstream works on `SourceText.text`: no BOM, `\\n` line endings. Wr
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -211,15 +213,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, expect: FileStamp | 
             raise InputError(name, "is read-only (no write permission); not written")
     if expect is not None and (st is None or _changed_since(target, expect)):
         raise InputError(name, "changed since it was read; not written (the new content is kept)")
-    folder = target.parent
-    remove_stale_temporaries(folder)
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+    remove_stale_temporaries(target.parent)
+
+    def prepare(tmp: str) -> None:
         if st is not None:
             os.chmod(tmp, stat.S_IMODE(st.st_mode))
             if hasattr(os, "chown") and (st.st_uid, st.st_gid) != _owner(tmp):
@@ -231,16 +227,30 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, expect: FileStamp | 
             os.chmod(tmp, 0o666 & ~_umask())
         if expect is not None and _changed_since(target, expect):  # once more, just before the swap
             raise InputError(name, "changed since it was read; not written (the new content is kept)")
-        os.replace(tmp, target)
-        tmp = None
+
+    try:
+        replace_via_temporary(target, data, prepare)
     except OSError as err:
         raise InputError(name, f"cannot write ({err.strerror or err})") from None
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+
+
+def replace_via_temporary(target: Path, data: bytes, prepare: Callable[[str], None] | None = None, *, sync: bool = True) -> None:
+    """Write `data` to a `.awesomelint-tmp-…` file beside `target`, let `prepare` set it up, and
+    rename it over `target`. The temporary file never outlives an error; errors propagate."""
+    fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if sync:
+                fh.flush()
+                os.fsync(fh.fileno())
+        if prepare is not None:
+            prepare(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _owner(path: str) -> tuple[int, int]:
