@@ -37,6 +37,7 @@ class Layout:
     html: set[int] = field(default_factory=set)
     front: set[int] = field(default_factory=set)
     paragraph_last: dict[int, bool] = field(default_factory=dict)  # line in a paragraph -> is its last line
+    paragraphs: list[Token] = field(default_factory=list)
     headings: list[Token] = field(default_factory=list)
     lists: list[tuple[Token, list[Token]]] = field(default_factory=list)  # (list, its sibling tokens)
     tables: list[Token] = field(default_factory=list)
@@ -58,6 +59,7 @@ def _layout(tokens: list[Token], skip: int) -> Layout:
             elif typ in ("paragraph", "block_text") and line:
                 for n in range(line, end + 1):
                     lay.paragraph_last[n] = n == end
+                lay.paragraphs.append(t)
             elif typ == "heading" and not in_quote:
                 lay.headings.append(t)
             elif typ == "table" and not in_quote:
@@ -134,7 +136,7 @@ def _content_offset(marker_line: str) -> int:
     if not m:
         return 2
     gap = len(m.group(2).expandtabs(4))
-    if gap == 0 or gap > 4 or not s[m.end() :].strip():
+    if gap == 0 or gap > 4 or not s[m.end() :].strip(" \t"):
         gap = 1
     return len(m.group(1)) + gap
 
@@ -145,7 +147,7 @@ def pass_indent(out: Lines, lay: Layout, doc: Document) -> None:
     def shift(start: int, end: int, delta: int) -> None:
         for n in range(start, end + 1):
             line = out.get(n)
-            if not line.strip():
+            if not line.strip(" \t"):
                 continue
             if delta > 0:
                 out.set(n, " " * delta + line)
@@ -227,25 +229,56 @@ def pass_bullets(out: Lines, lay: Layout, doc: Document) -> None:
 
 
 def pass_trailing(out: Lines, lay: Layout, doc: Document) -> None:
-    """AL504: no trailing white space, except a hard line break (two spaces inside a paragraph)."""
+    """AL504: no trailing white space, except a hard line break (two spaces inside a paragraph).
+
+    Inside a paragraph a line end is usually a soft or hard break, where cmark-gfm drops the
+    blanks before it; but it can also sit inside a code span, a link title or an HTML attribute,
+    where they are content. A paragraph whose inner line ends would change is rendered before
+    and after (GitHub's renderer); if the two differ, its line is left as it is.
+    """
+    keep = _significant_line_ends(out, lay)
     for n in range(1, len(out.cells) + 1):
-        if n in lay.code or n in lay.front:
+        if n in lay.code or n in lay.front or n in keep:
             continue
         line = out.get(n)
-        stripped = line.rstrip(" \t")
-        if stripped == line:
+        new = _trimmed(line, n, lay)
+        if new is not None:
+            out.set(n, new)
+
+
+def _trimmed(line: str, n: int, lay: Layout) -> str | None:
+    """Line `n` without its trailing blanks (a hard break keeps two spaces), or None to keep it."""
+    stripped = line.rstrip(" \t")
+    if stripped == line:
+        return None
+    if n in lay.html and stripped:
+        return None  # trailing blanks inside HTML are not shown; keep the HTML byte for byte
+    if lay.paragraph_last.get(n) is False and line.endswith("  ") and stripped:
+        return stripped + "  "  # a hard line break
+    return stripped
+
+
+def _significant_line_ends(out: Lines, lay: Layout) -> set[int]:
+    """Inner paragraph lines whose trailing blanks are content (a code span, title or attribute)."""
+    from awesomelint.htmlcheck import normalize_html, render_html
+
+    keep: set[int] = set()
+    for para in lay.paragraphs:
+        first, last = para["line"], para["end_line"]
+        if first in lay.front or not any(_trimmed(out.get(n), n, lay) not in (None, out.get(n)) for n in range(first, last)):
             continue
-        if n in lay.html:
-            if stripped:  # trailing blanks inside HTML are not shown; keep the HTML byte for byte
-                continue
-        hard_break = lay.paragraph_last.get(n) is False and line.endswith("  ") and stripped
-        if hard_break:
-            keep = line[len(stripped) :]
-            if keep == "  ":
-                continue
-            out.set(n, stripped + "  ")
+        lines = para["text"].rstrip("\n").split("\n")
+        if len(lines) != last - first + 1:
+            keep.update(range(first, last))  # cannot match the text to its lines: leave it
             continue
-        out.set(n, stripped)
+        page = normalize_html(render_html("\n".join(lines)))
+        for i in range(len(lines) - 1):
+            new = _trimmed(lines[i], first + i, lay)
+            if new is not None and new != lines[i]:
+                trial = lines[:i] + [new] + lines[i + 1 :]
+                if normalize_html(render_html("\n".join(trial))) != page:
+                    keep.add(first + i)
+    return keep
 
 
 def pass_separators(out: Lines, lay: Layout, doc: Document) -> None:
@@ -347,7 +380,7 @@ def pass_blank_lines(out: Lines, lay: Layout, doc: Document) -> None:
         line = out.get(n)
         if not out.cells[n - 1]:
             continue
-        blank = not line.strip()
+        blank = not line.strip(" \t")  # CommonMark's blank: spaces and tabs only
         if blank and prev_blank:
             out.delete(n)
             continue
@@ -364,7 +397,7 @@ def pass_blank_lines(out: Lines, lay: Layout, doc: Document) -> None:
     for n in range(total, 0, -1):
         if n in lay.code or not out.cells[n - 1]:
             continue
-        if out.get(n).strip():
+        if out.get(n).strip(" \t"):
             break
         out.delete(n)
 
@@ -471,7 +504,7 @@ def _without_separators(data: Any) -> Any:
     if isinstance(data, list):
         return [_without_separators(v) for v in data]
     if isinstance(data, str):
-        return "\n".join(ln.strip() for ln in data.split("\n") if ln.strip())
+        return "\n".join(ln.strip(" \t") for ln in data.split("\n") if ln.strip(" \t"))
     return data
 
 

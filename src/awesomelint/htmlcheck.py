@@ -1,8 +1,12 @@
-"""The rendering oracle: GitHub's renderer (cmark-gfm) and a whitespace normalisation for comparing pages.
+"""The rendering oracle: GitHub's renderer (cmark-gfm), and the one comparison of pages we trust.
 
 Used wherever we must prove that a rewrite did not change what readers see (fmt, lint --fix,
-and choosing which blocks `convert` can store as records only). The normalisation collapses
-whitespace and trims it only next to block-level tags; `<pre>` content is compared verbatim.
+and choosing which blocks `convert` can store as records only). Pages are compared exactly:
+the only thing set aside is HTML's inter-element white space next to a block-level tag: the
+newline cmark-gfm writes between `</li>` and `<li>` or after `<ul>`, and the spaces and tabs
+that indent a raw HTML block (`  <p>`), which browsers never show. Every other character counts,
+Unicode white space included (an NBSP, or a trailing space in a code span, is content); `<pre>`
+blocks are compared byte for byte.
 """
 
 from __future__ import annotations
@@ -10,8 +14,36 @@ from __future__ import annotations
 import re
 
 _BLOCK = r"(?:p|li|ul|ol|h[1-6]|table|thead|tbody|tr|td|th|blockquote|pre|div|hr|br|details|summary|dl|dt|dd)"
-_TRIM = re.compile(r"\s*(</?" + _BLOCK + r"\b[^<>]*>)\s*")
-_WS = re.compile(r"\s+")
+# spaces, tabs and one newline on each side of a block tag: layout, not content (HTML's
+# inter-element white space is ASCII only; NBSP and other Unicode spaces stay significant)
+_BLOCK_TAG = re.compile(r"</?" + _BLOCK + r"\b[^<>\n]*>")
+
+
+def _drop_layout(html: str) -> str:
+    """`html` without the spaces, tabs and one newline on each side of every block tag.
+
+    A scan between tag matches, not one regex with `[ \t]*` on both sides, which would retry a
+    long run of spaces at each of its positions (quadratic).
+    """
+    out: list[str] = []
+    pos, after_tag = 0, False
+    for m in _BLOCK_TAG.finditer(html):
+        out.append(_trim(html[pos : m.start()], after_tag, True))
+        out.append(m.group())
+        pos, after_tag = m.end(), True
+    out.append(_trim(html[pos:], after_tag, False))
+    return "".join(out)
+
+
+def _trim(text: str, left: bool, right: bool) -> str:
+    if left:
+        text = text.lstrip(" \t")
+        text = text[1:] if text.startswith("\n") else text
+    if right:
+        text = text.rstrip(" \t")
+        text = text[:-1] if text.endswith("\n") else text
+        text = text.rstrip(" \t")
+    return text
 
 
 def _split_pre(html: str) -> list[str]:
@@ -41,8 +73,9 @@ def render_html(markdown: str) -> str:
 
 
 def normalize_html(html: str) -> str:
+    """The HTML with cmark-gfm's newlines next to block tags removed; everything else exact."""
     parts = _split_pre(html)
-    return "".join(p if i % 2 else _TRIM.sub(r"\1", _WS.sub(" ", p)) for i, p in enumerate(parts)).strip()
+    return "".join(p if i % 2 else _drop_layout(p) for i, p in enumerate(parts)).rstrip("\n")
 
 
 def same_page(a: str, b: str) -> bool:

@@ -29,7 +29,7 @@ from mistune import list_parser
 from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 
-from awesomelint.parse.cells import split_cells
+from awesomelint.parse.cells import CELL_SPACE, split_cells
 
 Token = dict[str, Any]
 
@@ -95,7 +95,7 @@ _DELIM_HAS_PIPE = re.compile(r"\|")
 
 
 def _align(cell: str) -> str | None:
-    cell = cell.strip()
+    cell = cell.strip(CELL_SPACE)
     left, right = cell.startswith(":"), cell.endswith(":")
     if left and right:
         return "center"
@@ -173,17 +173,17 @@ def _parse_table(block: PosBlockParser, m: re.Match[str], state: PosState) -> in
     if state.parent is not None and state.tokens and state.tokens[-1]["type"] == "paragraph":
         return None  # inside a list item these are lazy paragraph lines on GitHub, not a table
     head_line, delim_line = m.group("table_head"), m.group("table_delim")
-    if not (_DELIM_HAS_PIPE.search(delim_line) or head_line.strip().startswith("|")):
+    if not (_DELIM_HAS_PIPE.search(delim_line) or head_line.strip(" \t").startswith("|")):
         return None
     header = split_cells(head_line)
     delims = split_cells(delim_line)
-    if len(header) != len(delims) or not all(re.fullmatch(r":?-+:?", d.strip()) for d in delims):
+    if len(header) != len(delims) or not all(re.fullmatch(r":?-+:?", d.strip(CELL_SPACE)) for d in delims):
         return None
     pos = m.end() + 1
     rows: list[tuple[int, str]] = []
     while pos < state.cursor_max:
         line = state.get_line(pos)
-        if not line.strip() or block.is_break(line):
+        if not line.strip(" \t\n") or block.is_break(line):
             break
         rows.append((pos, line.rstrip("\n")))
         pos += len(line)
@@ -300,7 +300,7 @@ def _assign_lines(tokens: list[Token]) -> None:
             st, local = tok.pop("_ls")
             tok["line"] = st.abs_base() + local + 1
             _assign_lines(tok["children"])
-            src = child.src.rstrip()
+            src = child.src.rstrip(" \t\n")
             # an empty item (`-` alone) ends on its marker line
             tok["end_line"] = max(tok["line"], child.abs_base() + src.count("\n") + 1) if src else tok["line"]
             if "line" not in tok:
@@ -310,7 +310,7 @@ def _assign_lines(tokens: list[Token]) -> None:
             child = tok.pop("_child", None)
             _assign_lines(tok["children"])
             if child is not None:
-                tok["end_line"] = child.abs_base() + child.src.rstrip().count("\n") + 1
+                tok["end_line"] = child.abs_base() + child.src.rstrip(" \t\n").count("\n") + 1
             elif e is not None:
                 tok["end_line"] = _line_of((e[0], max(e[1] - 1, 0)))
             continue
@@ -338,7 +338,7 @@ def _assign_lines(tokens: list[Token]) -> None:
             src = e[0].src
             # an end offset may sit past trailing blank lines; step back over them
             off = e[1] - 1
-            while end_line > tok["line"] and off > 0 and src[src.rfind("\n", 0, off) + 1 : off].strip() == "":
+            while end_line > tok["line"] and off > 0 and src[src.rfind("\n", 0, off) + 1 : off].strip(" \t") == "":
                 off = src.rfind("\n", 0, off)
                 end_line -= 1
             tok["end_line"] = end_line

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+# what cmark-gfm trims from a cell (its `cmark_isspace`); NBSP and other Unicode spaces are content
+CELL_SPACE = " \t\n\v\f\r"
+
 
 def split_cells(row: str) -> list[str]:
     """Split a table row on unescaped pipes; leading and trailing pipes are dropped, cells trimmed."""
-    s = row.strip()
+    s = row.strip(CELL_SPACE)
     if s.startswith("|"):
         s = s[1:]
     if s.endswith("|") and not s.endswith("\\|"):
@@ -20,10 +23,10 @@ def split_cells(row: str) -> list[str]:
             i += 2
             continue
         if c == "|":
-            cells.append("".join(cur).strip())
+            cells.append("".join(cur).strip(CELL_SPACE))
             cur = []
         else:
             cur.append(c)
         i += 1
-    cells.append("".join(cur).strip())
+    cells.append("".join(cur).strip(CELL_SPACE))
     return cells
