@@ -16,7 +16,7 @@ DATA_NOT_FORMATTED = "YAML/JSON is data, not Markdown: fmt and --fix write Markd
 
 if TYPE_CHECKING:
     from awesomelint.lint.run import LintResult
-    from awesomelint.model import Block, Document
+    from awesomelint.model import Document
 
 
 
@@ -48,44 +48,6 @@ def load(path: str | os.PathLike[str], source: SourceText | None = None) -> Load
     return Loaded(doc, src, False)
 
 
-def settle(doc: Document, src: SourceText) -> Document:
-    """Keep verbatim source on each list or table whose canonical rendering would not be equivalent.
-
-    A block may be stored as records only when re-rendering it gives the same page (GitHub's
-    renderer) and the same records; otherwise its `markdown` holds the source, so nothing that we
-    do not understand is ever lost.
-    """
-    from awesomelint.model import EntryList, Prose, Table
-
-    lines = src.text.split("\n")
-    refs = "\n".join(b.markdown for _, b in doc.iter_blocks() if isinstance(b, Prose) and b.kind == "reference")
-    for _, block in doc.iter_blocks():
-        if isinstance(block, (EntryList, Table)) and block.markdown is None:
-            original = "\n".join(lines[block.line - 1 : block.end_line])
-            if not block_renders_same(block, original, refs):
-                block.markdown = original
-    return doc
-
-
-def block_renders_same(block: Block, original: str, refs: str = "") -> bool:
-    from awesomelint.htmlcheck import same_page
-    from awesomelint.model import Prose
-    from awesomelint.parse import parse_text
-    from awesomelint.render.markdown import render_block
-    from awesomelint.yamlio import block_data, strip_lines
-
-    rendered = render_block(block)
-    if rendered == original:
-        return True
-    suffix = "\n\n" + refs if refs else ""
-    if not same_page(original + suffix, rendered + suffix):
-        return False
-    again = parse_text(rendered + suffix)
-    got = [strip_lines(block_data(b)) for b in again.intro if not (isinstance(b, Prose) and b.kind == "reference")]
-    want = [strip_lines(block_data(block))]
-    return got == want
-
-
 OUTPUTS = ("yaml", "json", "md", "csv", "html")
 
 
@@ -103,6 +65,8 @@ def convert(
     """
     from awesomelint.yamlio import dump_json, dump_yaml, to_data
 
+    from awesomelint.verify import settle
+
     loaded = load(path, source)
     doc = loaded.doc if loaded.is_data else settle(loaded.doc, loaded.source)
     if style is not None:
@@ -116,7 +80,7 @@ def convert(
     if to == "yaml":
         return dump_yaml(to_data(doc))
     if to == "md":
-        return render_markdown(doc) + "\n"
+        return render_markdown(doc, path) + "\n"
     if to == "csv":
         from awesomelint.render.views import to_csv
 
@@ -128,16 +92,22 @@ def convert(
     raise InputError(path, f"unknown output format {to!r} (one of {', '.join(OUTPUTS)})")
 
 
-def render_markdown(doc: Document) -> str:
-    """Canonical Markdown for a document: rendered from records, then through fmt's passes
-    (verbatim prose gets the same bullets, indentation and spacing as everything else). The
-    separator pass is left out: an entry's separator is recorded data, and render keeps it."""
+def render_markdown(doc: Document, path: str | None = None) -> str:
+    """Canonical Markdown for a document, proven to read back as the same records (else InputError).
+
+    Records are rendered, verbatim prose gets fmt's bullets, indentation and spacing (the
+    separator pass is left out: an entry's separator is recorded data), and the result is parsed
+    again and compared with the records before anyone sees it.
+    """
     from awesomelint.fmt import STYLE_CODES, format_source
     from awesomelint.render.markdown import render_document
+    from awesomelint.verify import check_rendered, drop_stale_markdown
 
-    text = render_document(doc)
+    text = render_document(drop_stale_markdown(doc))
     codes = [c for c in STYLE_CODES if c != "AL505"]
-    return format_source(SourceText(doc.path, text), codes=codes).text
+    text = format_source(SourceText(doc.path, text), codes=codes).text
+    check_rendered(doc, text, path or doc.path)
+    return text
 
 
 def render(path: str, source: SourceText | None = None, style: str | None = None, columns: list[str] | None = None, to: str = "md") -> str:

@@ -17,9 +17,10 @@ CANONICAL_SEPARATOR = " - "
 _TAG = re.compile(r"`([^`\n]+)`")
 # starts only where a run of blanks starts, and no class runs past the next `[`: linear
 _LINK_GROUP = re.compile(
-    r"(?<![ \t])[ \t]+\((\[[^\[\]\n]+\]\([^()\s\[]+\)(?:,[ \t]*\[[^\[\]\n]+\]\([^()\s\[]+\))*)\)[ \t]*$"
+    r"(?<![ \t])[ \t]+\((\[(?:[^\[\]\\\n]|\\[^\n])+\]\([^()\s\[]+\)(?:,[ \t]*\[(?:[^\[\]\\\n]|\\[^\n])+\]\([^()\s\[]+\))*)\)[ \t]*$"
 )
-_GROUP_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
+_GROUP_ALONE = re.compile(r"\((\[(?:[^\[\]\\\n]|\\[^\n])+\]\([^()\s\[]+\)(?:,[ \t]*\[(?:[^\[\]\\\n]|\\[^\n])+\]\([^()\s\[]+\))*)\)[ \t]*$")
+_GROUP_LINK = re.compile(r"\[((?:[^\[\]\\\n]|\\[^\n])+)\]\(([^)\s]+)\)")
 _STRONG = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?!\1)")
 _ATTRS_AFTER_BOLD = re.compile(  # matched on the text stripped of blanks: no two blank runs side by side
     r"^(?:\((?P<count>[^()\n]{1,20})\))?[ \t]*(?P<years>(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:(?:19|20)\d\d|present|now))?)?$"
@@ -44,16 +45,24 @@ def match_bracket(s: str, i: int) -> int:
     """Index just past the `]` that closes the `[` at s[i], or -1."""
     depth = 0
     n = len(s)
+    unclosed: set[int] = set()  # run lengths with no closing run further on (searched once)
     while i < n:
         c = s[i]
         if c == "\\":
             i += 2
             continue
         if c == "`":
-            j = s.find("`", i + 1)
-            if j < 0:
-                return -1
-            i = j + 1
+            # a run of k backticks opens a code span only if a run of exactly k closes it
+            k = i
+            while k < n and s[k] == "`":
+                k += 1
+            run = k - i
+            close = -1 if run in unclosed else _closing_run(s, k, run)
+            if close < 0:
+                unclosed.add(run)
+                i = k  # literal backticks
+            else:
+                i = close + run
             continue
         if c == "[":
             depth += 1
@@ -62,6 +71,19 @@ def match_bracket(s: str, i: int) -> int:
             if depth == 0:
                 return i + 1
         i += 1
+    return -1
+
+
+def _closing_run(s: str, start: int, run: int) -> int:
+    """Where a run of exactly `run` backticks starts at or after `start`, or -1."""
+    j = s.find("`", start)
+    while j >= 0:
+        k = j
+        while k < len(s) and s[k] == "`":
+            k += 1
+        if k - j == run:
+            return j
+        j = s.find("`", k)
     return -1
 
 
@@ -181,6 +203,9 @@ def split_trailers(desc: str) -> tuple[str, list[tuple[str, str]], list[str]]:
     if m and m.start() > 0:
         group = _GROUP_LINK.findall(m.group(1))
         desc = desc[: m.start()]
+    elif (alone := _GROUP_ALONE.match(desc)) is not None:  # `[Name](url) - ([Data](…))`: no description
+        group = _GROUP_LINK.findall(alone.group(1))
+        desc = ""
     elif tags and desc.rstrip().endswith(")") is False:
         pass
     return desc, group, tags

@@ -10,6 +10,7 @@ table rows. Tables of contents and "back to top" links are navigation: kept as p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from awesomelint.anchors import plain_text
@@ -41,8 +42,8 @@ from awesomelint.parse.inline import (
 )
 
 _NAME_TITLE = re.compile(r"(?i)\W*(name|dataset|data set|title|project|resource|api)\W*")
-_CELL_LINK = re.compile(r"\[([^\[\]\n]*)\]\(([^()\s]+)\)")
-_ONLY_LINKS = re.compile(r"^\[[^\[\]\n]*\]\([^()\s]+\)(?:[ \t]*(?:,[ \t]*)?\[[^\[\]\n]*\]\([^()\s]+\))*$")
+_CELL_LINK = re.compile(r"\[((?:[^\[\]\\\n]|\\[^\n])*)\]\(([^()\s]+)\)")
+_ONLY_LINKS = re.compile(r"^\[(?:[^\[\]\\\n]|\\[^\n])*\]\([^()\s]+\)(?:[ \t]*(?:,[ \t]*)?\[(?:[^\[\]\\\n]|\\[^\n])*\]\([^()\s]+\))*$")
 _FIELD_ITEM = re.compile(r"^(?P<title>[A-Za-z][^:\[\]\n]{0,38}?):[ \t]+(?P<value>\S.*)$")
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>([^<\n]*)</h\1>\s*$", re.I)
 _HTML_P = re.compile(r"^\s*<p>(.*)</p>\s*$", re.S)
@@ -184,11 +185,13 @@ class RecordBuilder:
         if not any(_has_link(e) for e in entries):
             return Prose(raw, "list", tok["line"], tok["end_line"])
         style = STYLE_BULLET
-        columns = _fold_fields(entries)
+        columns = _fold_fields(entries, self._field_value)
         if columns:
             for e in entries:
                 _drop_private(e)
             return EntryList(STYLE_FIELDS, entries, tok["line"], tok["end_line"], loose=not tok.get("tight", True), columns=columns)
+        for e in entries:
+            self._fold_extras(e)
         if any(e.description_format == "html" for e in entries):
             style = STYLE_HTML
         elif any(e.attributes.get("_labelled") for e in entries):
@@ -266,13 +269,41 @@ class RecordBuilder:
         cut = min(widths) if widths else 0
         return "\n".join(ln[cut:] for ln in lines)
 
+    def _fold_extras(self, entry: Entry) -> None:
+        """The values under an entry, written as its last sub-items: `Title: value` fields and
+        `Label:` groups of plain links (how a list shows what its head line has no place for).
+        Only a trailing run of such sub-items is folded, at every depth; real children stay."""
+        for child in entry.children:
+            self._fold_extras(child)
+        k = len(entry.children)
+        while k > 0 and _extra_shape(entry.children[k - 1]) is not None:
+            k -= 1
+        if k == len(entry.children):
+            return
+        for child in entry.children[k:]:
+            shape = _extra_shape(child)
+            assert shape is not None
+            kind, title, value = shape
+            if kind == "group":
+                colon = (child.name or "").rstrip()[-1:]
+                for c in child.children:
+                    entry.links.append(Link(title, c.url or "", c.name, c.line, label_colon=None if colon == ":" else colon))
+            else:
+                self._field_value(entry, Column(column_keys([title])[0], title), value, child.line)
+        entry.children = entry.children[:k]
+
     def _fold_labelled(self, entry: Entry) -> None:
         """`- **Name**` whose sub-items are a description and `Data:`-style link groups."""
         if not entry.children:
             return
         links: list[Link] = []
         description = entry.description
+        fields: list[Entry] = []  # `Title: value` sub-items: left for `_fold_extras`
         for i, child in enumerate(entry.children):
+            shape = _extra_shape(child)
+            if shape is not None and shape[0] == "field":
+                fields.append(child)
+                continue
             label_m = LABEL_LINE.match(child.name or "") if child.url is None else None
             if label_m and child.children and all(_is_plain_link(c) for c in child.children) and not child.notes:
                 label = label_m.group("label").strip()
@@ -301,7 +332,7 @@ class RecordBuilder:
             return
         entry.description = description
         entry.links = [lk for lk in entry.links if lk.inline] + links
-        entry.children = []
+        entry.children = fields
         entry.attributes["_labelled"] = True
 
     # -- paragraph shapes -------------------------------------------------------------------
@@ -394,7 +425,7 @@ class RecordBuilder:
         # in a GFM cell `\|` is a literal pipe: the records hold the pipe, rendering escapes it again
         rows = [dict(r, cells=[c.replace("\\|", "|") for c in r["cells"]]) for r in tok["rows"]]
         raw = self.raw(tok["line"], tok["end_line"])
-        keys = _column_keys(header)
+        keys = column_keys(header)
         name_col = None
         if any("](" in cell for r in rows for cell in r["cells"]):
             name_col = next((c for c, t in enumerate(header) if _NAME_TITLE.fullmatch(plain_text(t))), None)
@@ -435,24 +466,31 @@ class RecordBuilder:
                 elif col.role == "description":
                     e.description = cell
                     e.links.extend(self._inline_only(cell, r["line"]))
-                elif col.role == "link":
-                    for text, url in _CELL_LINK.findall(cell):
-                        e.links.append(Link(col.title, url, text, r["line"]))
                 else:
-                    found = self.inline_links(cell, r["line"]) if cell else []
-                    for lk in found:
-                        lk.label = col.title
-                        lk.inline = True
-                    e.links.extend(found)
-                    if col.split and cell and not found:
-                        e.attributes[col.key] = [p.strip() for p in cell.split(",")]
-                    else:
-                        e.attributes[col.key] = cell
+                    self._field_value(e, col, cell, r["line"])
             entries.append(e)
         return Table(columns, entries, tok["line"], tok["end_line"])
 
 
-def _fold_fields(entries: list[Entry]) -> list[Column]:
+    def _field_value(self, e: Entry, col: Column, value: str, line: int) -> None:
+        """One table cell or `Title: value` field: a value that is only links is those links
+        (labelled with the column); any other value is the attribute, with the links in its
+        text read from it (derived, `inline`). One source of truth either way."""
+        if value and _ONLY_LINKS.match(value):
+            e.links.extend(Link(col.title, url, text, line) for text, url in _CELL_LINK.findall(value))
+            return
+        found = self.inline_links(value, line) if value else []
+        for lk in found:
+            lk.label = col.title
+            lk.inline = True
+        e.links.extend(found)
+        if col.split and value and not found:
+            e.attributes[col.key] = [p.strip() for p in value.split(",")]
+        elif value or col.role == "attribute":
+            e.attributes[col.key] = value
+
+
+def _fold_fields(entries: list[Entry], field_value: Callable[[Entry, Column, str, int], None]) -> list[Column]:
     """Entries whose sub-items are all `Title: value` fields (a table written as a list): the fields
     become attributes, or links when the value is only links. Returns the columns, or [] if the
     list is not of that shape."""
@@ -474,7 +512,7 @@ def _fold_fields(entries: list[Entry]) -> list[Column]:
         for title, _ in fields:
             if title not in titles:
                 titles.append(title)
-    keys = dict(zip(titles, _column_keys(titles)))
+    keys = dict(zip(titles, column_keys(titles)))
     columns = {t: Column(keys[t], t) for t in titles}
     for title, col in columns.items():  # a link column when every value is links, as in tables
         values = [v for fields in parsed for t, v in fields if t == title]
@@ -484,10 +522,7 @@ def _fold_fields(entries: list[Entry]) -> list[Column]:
         e.children = []
         e.links = [lk for lk in e.links if lk.line == e.line]
         for title, value in fields:
-            if columns[title].role == "link":
-                e.links.extend(Link(title, url, text, e.line) for text, url in _CELL_LINK.findall(value))
-            else:
-                e.attributes[keys[title]] = value
+            field_value(e, columns[title], value, e.line)
     for title, col in columns.items():
         values = [e.attributes[col.key] for e in entries if col.role == "attribute" and col.key in e.attributes]
         if col.role == "attribute" and _is_list_column([v for v in values if isinstance(v, str)]):
@@ -498,7 +533,7 @@ def _fold_fields(entries: list[Entry]) -> list[Column]:
     return list(columns.values())
 
 
-def _column_keys(header: list[str]) -> list[str]:
+def column_keys(header: list[str]) -> list[str]:
     """One key per column title; repeated titles get `_2`, `_3`… (linear: a set and a counter)."""
     keys: list[str] = []
     taken: set[str] = set()
@@ -551,6 +586,22 @@ def _only_links(text: str) -> bool:
     """A one-line paragraph that is nothing but links separated by `|`."""
     parts = _SEP_PARTS.split(text.strip())
     return all(p.startswith("[") and p.rstrip().endswith(")") for p in parts)
+
+
+def _extra_shape(child: Entry) -> tuple[str, str, str] | None:
+    """("group", label, "") for `- Label:` over plain links, ("field", title, value) for
+    `- Title: value`, None for anything else (a real child entry)."""
+    if child.url is not None or child.notes:
+        return None
+    if child.children:
+        m = LABEL_LINE.match(child.name or "")
+        if m and all(_is_plain_link(c) for c in child.children):
+            return ("group", m.group("label").strip(), "")
+        return None
+    m = _FIELD_ITEM.match(child.name or "")
+    if m is None or not child.description == "" or child.separator is not None:
+        return None
+    return ("field", m.group("title").strip(), m.group("value").strip())
 
 
 def _is_plain_link(e: Entry) -> bool:

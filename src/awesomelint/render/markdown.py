@@ -20,9 +20,11 @@ from awesomelint.model import (
     STYLE_LABELLED,
     STYLE_PARAGRAPH,
     Block,
+    Column,
     Document,
     Entry,
     EntryList,
+    Link,
     Prose,
     Section,
     Table,
@@ -93,9 +95,29 @@ def render_block(block: Block, bullet: str = "-") -> str:
 # -- lists ------------------------------------------------------------------------------------
 def render_entry_list(block: EntryList, bullet: str = "-") -> str:
     render_one = _STYLE_RENDERERS.get(block.style, _render_bullet_entry)
-    items = ["\n".join(render_one(e, _marker(e.marker, i, bullet))) for i, e in enumerate(block.entries)]
+    entries = with_list_shape(block.entries)
+    items = ["\n".join(render_one(e, _marker(e.marker, i, bullet))) for i, e in enumerate(entries)]
     sep = "\n\n" if block.loose or block.style in (STYLE_PARAGRAPH, STYLE_BOLD) else "\n"
     return sep.join(items)
+
+
+def with_list_shape(entries: list[Entry]) -> list[Entry]:
+    """Entries written with no format hints of their own (a new entry typed into the YAML) take
+    the shape most of their siblings have: bold names and sub-item descriptions in a labelled
+    list, `<p>` descriptions in an html list. Copies; the records are not changed."""
+    from collections import Counter
+
+    shapes = Counter((e.name_format, e.description_format) for e in entries)
+    (name_format, description_format), _ = shapes.most_common(1)[0] if shapes else ((None, None), 0)
+    if name_format is None and description_format is None:
+        return entries
+    out = []
+    for e in entries:
+        if e.name_format is None and e.description_format is None:
+            e = copy.copy(e)
+            e.name_format, e.description_format = name_format, description_format
+        out.append(e)
+    return out
 
 
 def _marker(marker: str, index: int, bullet: str = "-") -> str:
@@ -105,13 +127,94 @@ def _marker(marker: str, index: int, bullet: str = "-") -> str:
     return bullet if bullet in "-*+" else "-"
 
 
+def link(text: str, url: str) -> str:
+    """`[text](url)`; brackets in the text (outside code spans) are escaped when they would not
+    pair up, and lone backticks are escaped: the reader sees the same text either way."""
+    pieces = _code_spans(lone_backticks_escaped(text))
+    depth, balanced = 0, True
+    for is_code, piece in pieces:
+        if is_code:
+            continue
+        for m in re.finditer(r"\\.|[\[\]]", piece):
+            if m.group() == "[":
+                depth += 1
+            elif m.group() == "]":
+                depth -= 1
+                balanced = balanced and depth >= 0
+    if not balanced or depth:
+        pieces = [(c, p if c else re.sub(r"(\\.)|([\[\]])", lambda m: m.group(1) or "\\" + m.group(2), p)) for c, p in pieces]
+    return f"[{''.join(p for _, p in pieces)}]({url})"
+
+
+def _code_spans(text: str) -> list[tuple[bool, str]]:
+    """`text` cut into (is a code span, piece); lone backticks must be escaped already."""
+    from awesomelint.parse.inline import _closing_run
+
+    out: list[tuple[bool, str]] = []
+    i = start = 0
+    n = len(text)
+    while i < n:
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] != "`":
+            i += 1
+            continue
+        k = i
+        while k < n and text[k] == "`":
+            k += 1
+        close = _closing_run(text, k, k - i)
+        if close < 0:
+            i = k
+            continue
+        out += [(False, text[start:i]), (True, text[i : close + k - i])]
+        i = start = close + k - i
+    out.append((False, text[start:]))
+    return out
+
+
+def lone_backticks_escaped(text: str) -> str:
+    """A backtick run with no run of the same length after it is literal in `text`; written
+    next to more Markdown it could pair with a later one and swallow a link: escape it."""
+    from awesomelint.parse.inline import _closing_run
+
+    if "`" not in text:
+        return text
+    out: list[str] = []
+    i, n = 0, len(text)
+    unclosed: set[int] = set()
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            out.append(text[i : i + 2])
+            i += 2
+            continue
+        if c != "`":
+            out.append(c)
+            i += 1
+            continue
+        k = i
+        while k < n and text[k] == "`":
+            k += 1
+        run = k - i
+        close = -1 if run in unclosed else _closing_run(text, k, run)
+        if close < 0:
+            unclosed.add(run)
+            out.append("\\`" * run)
+            i = k
+        else:
+            out.append(text[i : close + run])
+            i = close + run
+    return "".join(out)
+
+
 def entry_head(entry: Entry, inline_attributes: bool = True) -> str:
     """`[Name](url) - Description ([Demo](…)) `Tag`` — the first line of a bullet entry.
 
     `inline_attributes=False` leaves out `(count) years` (a fields list shows them as fields)."""
     name = entry.name or ""
     if entry.url is not None:
-        head = f"[{name}]({entry.url})"
+        head = link(name, entry.url)
         if entry.name_format == "bold":
             head = f"**{head}**"
     elif entry.name_format == "bold":
@@ -119,23 +222,75 @@ def entry_head(entry: Entry, inline_attributes: bool = True) -> str:
     else:
         head = name
     attrs = entry.attributes
-    if inline_attributes and entry.url is None and ("count" in attrs or "years" in attrs):
+    if _counts_in_head(entry, inline_attributes):
         if "count" in attrs:
             head += f" ({attrs['count']})"
         if "years" in attrs:
             head += f" {attrs['years']}"
         return head
-    group = [lk for lk in entry.links if lk.label is not None and not lk.inline and lk.text is None]
-    tags = attrs.get("tags") or []
     desc = entry.description if entry.description_format is None else ""
-    if desc or group or tags:
+    group = [lk for lk in entry.links if _in_group(lk)]
+    tags = (attrs.get("tags") or []) if desc else []  # tags are read only after a description
+    if desc or group:
         head += entry.separator if entry.separator is not None else CANONICAL_SEPARATOR
-        head += desc
+        head += lone_backticks_escaped(desc) if tags else desc
         if group:
-            head += " (" + ", ".join(f"[{lk.label}]({lk.url})" for lk in group) + ")"
+            head += (" (" if desc else "(") + ", ".join(link(lk.label or lk.text or "", lk.url) for lk in group) + ")"
         if tags:
             head += " " + " ".join(f"`{t}`" for t in tags)
     return head
+
+
+def _counts_in_head(entry: Entry, inline_attributes: bool = True) -> bool:
+    attrs = entry.attributes
+    return inline_attributes and entry.url is None and ("count" in attrs or "years" in attrs)
+
+
+def _trailers_in_head(entry: Entry, inline_attributes: bool = True) -> bool:
+    """Does the head line carry the `` `tags` `` (after a description only)?"""
+    return not _counts_in_head(entry, inline_attributes) and bool(entry.description) and entry.description_format is None
+
+
+def _group_in_head(entry: Entry, inline_attributes: bool = True) -> bool:
+    """Does the head line carry the `([Data](…))` group (with or without a description)?"""
+    return not _counts_in_head(entry, inline_attributes)
+
+
+def _in_group(lk: Link) -> bool:
+    """A link the head line's `([Data](…), [Code](…))` group shows: a label or a text, not both."""
+    if lk.inline:
+        return False
+    if lk.label is not None:
+        return lk.text is None or lk.text in (lk.label, lk.url)
+    return lk.text not in (None, "", lk.url)
+
+
+def extra_lines(entry: Entry, shown: tuple[str, ...] = (), links: bool = True, inline_attributes: bool = True) -> list[str]:
+    """Sub-items for the values an entry's head line cannot show: `Title: value` fields for its
+    attributes and `Label:` groups for its labelled links that have their own text (and for the
+    group and tags when the line has no description to follow). The parser folds a trailing run
+    of these back into the entry, so nothing is left nowhere."""
+    lines: list[str] = []
+    trailers = _trailers_in_head(entry, inline_attributes)
+    shown = shown + (("tags",) if trailers else ()) + (("count", "years") if _counts_in_head(entry, inline_attributes) else ())
+    for key, value in entry.attributes.items():
+        if key in shown or key.startswith("_") or value in ("", [], None):
+            continue
+        title = key.replace("_", " ").capitalize()
+        lines.append(f"- {title}: {_value_text(value).replace(chr(10), ' ')}")
+    groups: dict[str, list[Link]] = {}
+    for lk in entry.links if links else []:
+        if lk.inline:
+            continue
+        if _in_group(lk):
+            if not _group_in_head(entry, inline_attributes):
+                groups.setdefault(lk.label or lk.text or "", []).append(lk)
+        elif lk.label is not None:
+            groups.setdefault(lk.label, []).append(lk)
+    for label, group in groups.items():
+        lines.append(f"- {label}{group[0].label_colon or ':'}")
+        lines.extend(f"  - {link(lk.text or lk.label or '', lk.url)}" for lk in group)
+    return lines
 
 
 def _indent(lines: list[str], width: int) -> list[str]:
@@ -161,24 +316,37 @@ def _item_lines(first: str, marker: str, blocks: list[list[str]], blank_between:
     return lines
 
 
-def _body_blocks(entry: Entry, first: list[list[str]]) -> list[list[str]]:
-    """Continuation blocks in source order: leading notes, children, the other notes."""
+def _body_blocks(entry: Entry, first: list[list[str]], extras: list[str] | None = None) -> list[list[str]]:
+    """Continuation blocks in source order: leading notes, children (then the extra values, in
+    the same list), the other notes."""
     notes = [n.split("\n") for n in entry.notes]
     blocks = first + notes[: entry.leading_notes]
-    if entry.children:
-        blocks.append(_children_lines(entry))
+    sub = (_children_lines(entry) if entry.children else []) + (extras or [])
+    if sub:
+        if extras and not entry.children and entry.notes[entry.leading_notes :]:
+            blocks = first + notes  # no children: the extra values come last of all
+            return blocks + [sub]
+        blocks.append(sub)
     return blocks + notes[entry.leading_notes :]
 
 
 def _render_bullet_entry(entry: Entry, marker: str) -> list[str]:
-    blocks = _body_blocks(entry, [])
+    if entry.url is None and (entry.name_format == "bold" or entry.description or entry.links or entry.attributes):
+        # a plain name cannot be told from what follows it: `**Name** (40k) 2008 - 2019` + sub-items
+        return _render_labelled_entry(entry, marker)
+    if entry.description_format == "html" and entry.description:
+        return _render_html_entry(entry, marker)
+    if entry.description_format is not None:
+        entry = copy.copy(entry)
+        entry.description_format = None  # a description sub-item is read only under a bold name
+    blocks = _body_blocks(entry, [], extra_lines(entry))
     # a note (HTML, code…) needs a blank line before it; a bare nested list does not
     return _item_lines(entry_head(entry), marker, blocks, blank_between=bool(entry.notes))
 
 
 def _render_html_entry(entry: Entry, marker: str) -> list[str]:
     first = [[f"<p>{entry.description}</p>"]] if entry.description and entry.description_format == "html" else []
-    blocks = _body_blocks(entry, first)
+    blocks = _body_blocks(entry, first, extra_lines(entry))
     # the first block follows the head directly; an HTML block ends only at a blank line
     lines = [f"{marker} {entry_head(entry)}".rstrip()]
     for i, b in enumerate(blocks):
@@ -189,6 +357,14 @@ def _render_html_entry(entry: Entry, marker: str) -> list[str]:
 
 
 def _render_labelled_entry(entry: Entry, marker: str) -> list[str]:
+    if entry.url is not None:  # `- [Name](url) - …`: the bullet shape, with sub-items for the rest
+        return _render_bullet_entry(entry, marker)
+    if entry.name_format != "bold":
+        entry = copy.copy(entry)
+        entry.name_format = "bold"
+    if entry.description and entry.description_format not in ("item", "item-nested"):
+        entry = copy.copy(entry)
+        entry.description_format = "item"
     sub: list[str] = []
     groups: list[tuple[str | None, str, list[str]]] = []
     for lk in entry.links:
@@ -196,9 +372,9 @@ def _render_labelled_entry(entry: Entry, marker: str) -> list[str]:
             continue
         text = lk.text if lk.text is not None else lk.url
         if groups and groups[-1][0] == lk.label and lk.label is not None:
-            groups[-1][2].append(f"[{text}]({lk.url})")
+            groups[-1][2].append(link(text, lk.url))
         else:
-            groups.append((lk.label, lk.label_colon or ":", [f"[{text}]({lk.url})"]))
+            groups.append((lk.label, lk.label_colon or ":", [link(text, lk.url)]))
     nested = entry.description_format == "item-nested"
     if entry.description and entry.description_format in ("item", "item-nested"):
         sub.append(f"- {entry.description}")
@@ -210,11 +386,12 @@ def _render_labelled_entry(entry: Entry, marker: str) -> list[str]:
             sub.extend(f"  - {lk}" for lk in links)
     if entry.children:
         sub.extend(_children_lines(entry))
+    sub.extend(extra_lines(entry, links=False))
     return _item_lines(entry_head(entry), marker, [sub] if sub else [], blank_between=False)
 
 
 def _render_paragraph_entry(entry: Entry, marker: str) -> list[str]:
-    head = f"[{entry.name or ''}]({entry.url})" if entry.url is not None else (entry.name or "")
+    head = link(entry.name or "", entry.url) if entry.url is not None else (entry.name or "")
     for lk in entry.links:
         if not lk.inline:
             head += f" | [{lk.label or lk.text or ''}]({lk.url})"
@@ -233,10 +410,51 @@ def _value_text(value: object) -> str:
 def _links_text(entry: Entry, label: str) -> str:
     want = label.lower()
     return ", ".join(
-        f"[{lk.text if lk.text is not None else (lk.label or lk.url)}]({lk.url})"
+        link(lk.text if lk.text is not None else (lk.label or lk.url), lk.url)
         for lk in entry.links
         if (lk.label or "").lower() == want and not lk.inline
     )
+
+
+def column_values(e: Entry, col: Column) -> tuple[str, str]:
+    """What an entry shows in a column (a table cell, a `Title: value` field): (the attribute's
+    text, the links labelled with the column's title). The one place a column's value is read,
+    for tables and fields lists alike. When both are there they are shown apart (two fields, or
+    a link column beside the attribute's), or the links would read back as part of the text."""
+    text = _value_text(e.attributes.get(col.key, "")) if col.role != "link" else ""
+    return text, _links_text(e, col.title)
+
+
+def column_value(e: Entry, col: Column) -> str:
+    return " ".join(x for x in column_values(e, col) if x)
+
+
+def extra_columns(entries: list[Entry], columns: list[Column]) -> list[Column]:
+    """Columns for values that no column shows: attribute keys and link labels of the entries
+    (data edited by hand, merged lists). A value is never left out for want of a column."""
+    from awesomelint.parse.records import column_keys
+
+    have_keys = {c.key for c in columns}
+    have_titles = {c.title.casefold() for c in columns if c.role in ("link", "attribute")}
+    extra: list[Column] = []
+    for e in entries:
+        for key, value in e.attributes.items():
+            if key.startswith("_") or key in have_keys or value in ("", [], None):
+                continue
+            title = key.replace("_", " ").capitalize() if column_keys([key.replace("_", " ")]) == [key] else key
+            if title.casefold() in have_titles:
+                continue
+            have_keys.add(key)
+            have_titles.add(title.casefold())
+            extra.append(Column(key, title, role="attribute", split=isinstance(value, list)))
+        for lk in e.links:
+            if lk.inline or lk.label is None or lk.label.casefold() in have_titles:
+                continue
+            have_titles.add(lk.label.casefold())
+            key = column_keys([lk.label])[0]
+            have_keys.add(key)
+            extra.append(Column(key, lk.label, role="link"))
+    return extra
 
 
 def _cell(text: str) -> str:
@@ -247,17 +465,20 @@ def _cell(text: str) -> str:
 def render_fields_list(block: EntryList, bullet: str = "-") -> str:
     """`- [Name](url) - Description` with one `  - Title: value` sub-item per field that has a value."""
     items = []
-    field_links = {c.title.lower() for c in block.columns if c.role == "link"}
+    extra = extra_columns(block.entries, block.columns)
+    field_links = {c.title.lower() for c in block.columns + extra}
     for e in block.entries:
         head = copy.copy(e)
         head.links = [lk for lk in e.links if (lk.label or "").lower() not in field_links]  # shown as fields
         if e.url is None and e.name_format is None and e.description:
             head.name_format = "bold"  # `**Name** - Description`: a plain name would swallow the description
         lines = [f"{bullet} {entry_head(head, inline_attributes=False)}".rstrip()]
-        for col in block.columns:
-            value = _links_text(e, col.title) if col.role == "link" else _value_text(e.attributes.get(col.key, ""))
-            if value:
-                lines.append(f"  - {col.title}: {value}")
+        lines.extend(_indent(_children_lines(e), 2))  # before the fields: they end the item
+
+        for col in block.columns + extra:
+            for value in column_values(e, col):
+                if value:
+                    lines.append(f"  - {col.title}: {value.replace(chr(10), ' ')}")
         items.append("\n".join(lines))
     return ("\n\n" if block.loose else "\n").join(items)
 
@@ -289,29 +510,43 @@ def display_width(text: str) -> int:
     return width
 
 
+def table_columns(table: Table) -> list[Column]:
+    """The table's columns, and one more for each value that none of them shows; an attribute
+    column some row of which has both text and links gets a link column of the same title."""
+    out: list[Column] = []
+    for col in table.columns + extra_columns(table.entries, table.columns):
+        if col.role == "attribute" and any(all(column_values(e, col)) for e in table.entries):
+            text_only = copy.copy(col)  # the table's own column is not changed
+            text_only.role = "attribute-text"
+            out += [text_only, Column(col.key + "_links", col.title, role="link")]
+        else:
+            out.append(col)
+    return out
+
+
 def table_cells(table: Table) -> list[list[str]]:
     """The body cells of a table, as Markdown, from its entries."""
     rows = []
+    columns = table_columns(table)
     for e in table.entries:
         row = []
-        for col in table.columns:
+        for col in columns:
             if col.role == "name":
-                cell = f"[{e.name or ''}]({e.url})" if e.url is not None else (e.name or "")
+                cell = link(e.name or "", e.url) if e.url is not None else (e.name or "")
             elif col.role == "description":
                 cell = e.description
-            elif col.role == "link":
-                cell = _links_text(e, col.title)
+            elif col.role == "attribute-text":
+                cell = column_values(e, col)[0]
             else:
-                value = e.attributes.get(col.key, "")
-                cell = ", ".join(value) if isinstance(value, list) else str(value)
+                cell = column_value(e, col)
             row.append(_cell(cell))
         rows.append(row)
     return rows
 
 
 def render_table(table: Table) -> str:
-    header = [c.title for c in table.columns]
-    return format_table(header, [c.align for c in table.columns], table_cells(table))
+    columns = table_columns(table)
+    return format_table([c.title for c in columns], [c.align for c in columns], table_cells(table))
 
 
 def format_table(header: list[str], align: list[str | None], rows: list[list[str]]) -> str:

@@ -60,14 +60,37 @@ def columns_for(entries: list[Entry], known: list[Column] | None = None) -> list
         split = any(isinstance(e.attributes.get(k), list) for e in entries)
         cols.append(Column(k, title, role="attribute", split=split))
     taken = {c.key for c in cols}
+    shown = {c.title.casefold() for c in cols}  # an attribute column also shows its title's links
     link_titles = {c.title.lower(): c.title for c in (known or []) if c.role == "link"}
     for label in dict.fromkeys(link_titles.get(lb.lower(), lb) for lb in seen_link):
+        if label.casefold() in shown:
+            continue
         key = _key(label)
         if key in taken:
             key = f"{key}_link"
         taken.add(key)
         cols.append(Column(key, label, role="link"))
     return cols
+
+
+def keep_columns(entries: list[Entry], cols: list[Column], wanted: list[str] | None) -> list[Entry]:
+    """With `--columns`, the entries without the values of the columns left out (copies): the
+    exact change the user asked for, so that the render check compares against it."""
+    if not wanted:
+        return entries
+    keys = {c.key for c in cols if c.role == "attribute"}
+    titles = {c.title.casefold() for c in cols if c.role in ("attribute", "link")}
+    has_description = any(c.role == "description" for c in cols)
+    out = []
+    for e in entries:
+        e = copy.copy(e)
+        e.attributes = {k: v for k, v in e.attributes.items() if k in keys or k.startswith("_")}
+        if not has_description:
+            e.description = ""
+        kept = " ".join([e.name or "", e.description, *(str(v) for v in e.attributes.values())])
+        e.links = [lk for lk in e.links if (lk.url in kept if lk.inline else (lk.label or "link").casefold() in titles)]
+        out.append(e)
+    return out
 
 
 def pick_columns(cols: list[Column], wanted: list[str] | None) -> list[Column]:
@@ -93,13 +116,14 @@ def restyle(doc: Document, style: str, columns: list[str] | None = None) -> Docu
             if style == "table" and isinstance(b, EntryList):
                 entries = flatten(b.entries)
                 cols = pick_columns(columns_for(entries, b.columns), columns)
-                out.append(Table(cols, entries, b.line, b.end_line))
+                out.append(Table(cols, keep_columns(entries, cols, columns), b.line, b.end_line))
             elif style == "list" and isinstance(b, Table):
                 cols = [c for c in pick_columns(b.columns, columns) if c.role in ("attribute", "link")]
-                entries = [copy.copy(e) for e in b.entries]
+                entries = keep_columns([copy.copy(e) for e in b.entries], cols + [c for c in b.columns if c.role in ("name", "description")], columns)
                 out.append(EntryList(STYLE_FIELDS, entries, b.line, b.end_line, columns=cols))
             elif style == "table" and isinstance(b, Table) and columns:
-                out.append(Table(pick_columns(b.columns, columns), b.entries, b.line, b.end_line))
+                cols = pick_columns(b.columns, columns)
+                out.append(Table(cols, keep_columns(b.entries, cols, columns), b.line, b.end_line))
             else:
                 out.append(b)
         return out

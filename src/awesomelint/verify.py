@@ -1,0 +1,205 @@
+"""Proof before output: rendered Markdown must read back as the records it came from.
+
+One home for the render-and-verify step. `records_content` is what a reader of the list gets
+from an entry (name, url, description, links with their labels and texts, attributes, notes,
+children), without how it was written (lines, separators, bullets, format hints); `check_rendered`
+parses Markdown that we rendered and compares that content entry by entry, and refuses with
+one line naming the section, the entry and the field when anything differs. `settle` and
+`block_renders_same` decide, for `convert`, which blocks may be stored as records only.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from awesomelint.errors import InputError
+from awesomelint.model import Block, Document, Entry, EntryList, Prose, Table
+from awesomelint.source import SourceText
+
+_BLANKS = re.compile(r"[ \t\n]+")
+
+
+def _text(value: str | None) -> str:
+    """Text as a page shows it: runs of CommonMark blanks are one space (NBSP and the like stay)."""
+    return _BLANKS.sub(" ", value or "").strip(" ")
+
+
+def _shown(markdown: str) -> str:
+    """Text as GitHub shows it (`0\\[0` and `0[0` are the same name to a reader)."""
+    from awesomelint.htmlcheck import normalize_html, render_html
+
+    return normalize_html(render_html(markdown))
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_text(str(v)) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    return _text(str(value))
+
+
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _unescaped(text: str | None) -> str | None:
+    """CommonMark's backslash escapes undone (`\\[` is the `[` a reader sees)."""
+    return _ESCAPE.sub(r"\1", text) if text else text
+
+
+def _link_key(label: str | None, url: str, text: str | None) -> tuple[str, str, str]:
+    """(label, url, text) as a reader tells links apart: a link with no label is known by its
+    text (`[dataset](…)` in a group is the same either way); a text equal to the label or the url
+    says nothing more; labels are compared without case (a column title shows `code` as `Code`)."""
+    label, text = _unescaped(label), _unescaped(text)
+    lab = label if label and label != url else None
+    txt = text if text and text not in (label, url) else None
+    if lab is None and txt is not None:
+        lab, txt = txt, None
+    return ((lab or "").casefold(), url, _text(txt))
+
+
+def entry_content(e: Entry) -> dict[str, Any]:
+    """What must survive rendering: an entry's values, not how they were written."""
+    attrs = {k: _value(v) for k, v in e.attributes.items() if not k.startswith("_") and v not in ("", [], None)}
+    for k, v in attrs.items():  # "P, L" and [P, L] are the same cell
+        if isinstance(v, list):
+            attrs[k] = ", ".join(v)
+    return {
+        "name": _text(e.name),
+        "url": e.url,
+        "description": _text(e.description),
+        "links": sorted(_link_key(lk.label, lk.url, lk.text) for lk in e.links if not lk.inline),
+        "inline links": sorted(_link_key(lk.label, lk.url, lk.text) for lk in e.links if lk.inline),
+        "attributes": attrs,
+        "notes": [_text(n) for n in e.notes],
+        "children": [entry_content(c) for c in e.children],
+    }
+
+
+def _entry_blocks(doc: Document) -> list[tuple[str, list[Entry]]]:
+    out: list[tuple[str, list[Entry]]] = []
+    for path, block in doc.iter_blocks():
+        if isinstance(block, (EntryList, Table)):
+            out.append((" > ".join(path) or "(intro)", block.entries))
+    for path, sec in doc.iter_sections():
+        if sec.entry is not None:
+            out.append((" > ".join(path), [sec.entry]))
+    return out
+
+
+def _differs(want: dict[str, Any], got: dict[str, Any]) -> str | None:
+    """The first field that differs, said for a person; None when the content is the same."""
+    for key in ("name", "url", "description"):
+        if want[key] != got[key] and (key == "url" or _shown(want[key]) != _shown(got[key])):
+            return f"{key} {want[key]!r} came back as {got[key]!r}"
+    # inline links are read from the text they are in: the data's must all be there again; a
+    # link that the text yields and the data did not list is not a loss
+    have = got["links"] + got["inline links"]
+    for lk in want["links"] + want["inline links"]:
+        if lk not in have:
+            return f"link {lk[1]!r}{f' ({lk[0]})' if lk[0] else ''} is missing"
+    extra = [lk for lk in got["links"] if lk not in want["links"] + want["inline links"]]
+    if extra:
+        return f"link {extra[0][1]!r} appeared that the data does not have"
+    for k, v in want["attributes"].items():
+        if got["attributes"].get(k) != v:
+            return f"attribute {k!r} {v!r} came back as {got['attributes'].get(k)!r}"
+    for k in got["attributes"]:
+        if k not in want["attributes"]:
+            return f"attribute {k!r} appeared that the data does not have"
+    if want["notes"] != got["notes"] and [_shown(n) for n in want["notes"]] != [_shown(n) for n in got["notes"]]:
+        return "its notes (Markdown under it) changed"  # compared as GitHub shows them
+    if len(want["children"]) != len(got["children"]):
+        return f"{len(want['children'])} children came back as {len(got['children'])}"
+    for a, b in zip(want["children"], got["children"]):
+        problem = _differs(a, b)
+        if problem:
+            return f"child {a['name'] or a['url']!r}: {problem}"
+    return None
+
+
+def compare_records(want: Document, got: Document) -> str | None:
+    """Where `got` (read back from Markdown) lost or changed a value of `want`; None if nowhere."""
+    a, b = _entry_blocks(want), _entry_blocks(got)
+    flat_a = [(where, e) for where, es in a for e in es]
+    flat_b = [(where, e) for where, es in b for e in es]
+    for (where, ea), (_, eb) in zip(flat_a, flat_b):
+        problem = _differs(entry_content(ea), entry_content(eb))
+        if problem:
+            return f"{where}: entry {ea.name or ea.url or '(no name)'!r}: {problem}"
+    if len(flat_a) != len(flat_b):
+        if len(flat_a) > len(flat_b):
+            where, e = flat_a[len(flat_b)]
+            return f"{where}: entry {e.name or e.url or '(no name)'!r} is missing ({len(flat_a)} entries came back as {len(flat_b)})"
+        where, e = flat_b[len(flat_a)]
+        return f"{where}: entry {e.name or e.url or '(no name)'!r} appeared ({len(flat_a)} entries came back as {len(flat_b)})"
+    return None
+
+
+def drop_stale_markdown(doc: Document) -> Document:
+    """Blocks whose records were edited since they were read render from the records.
+
+    `convert` keeps a block's source (`markdown`) when re-rendering would change its page; that
+    source speaks for the block only while it still reads as the block's records. Once someone
+    edits an entry in the data, the records are the truth and the block is rendered from them
+    (then `check_rendered` proves that nothing was lost on the way)."""
+    from awesomelint.parse import parse_text
+
+    refs = "\n".join(b.markdown for _, b in doc.iter_blocks() if isinstance(b, Prose) and b.kind == "reference")
+    for _, block in doc.iter_blocks():
+        if not isinstance(block, (EntryList, Table)) or block.markdown is None:
+            continue
+        again = parse_text(block.markdown + ("\n\n" + refs if refs else ""))
+        read = [e for _, blk in again.iter_blocks() if isinstance(blk, (EntryList, Table)) for e in blk.entries]
+        if [entry_content(e) for e in read] != [entry_content(e) for e in block.entries]:
+            block.markdown = None
+    return doc
+
+
+def check_rendered(doc: Document, markdown: str, path: str) -> None:
+    """Raise `InputError` (exit 2) unless `markdown` reads back as the records of `doc`."""
+    from awesomelint.parse import parse_source
+    from awesomelint.source import decode
+
+    again = parse_source(decode(markdown.encode("utf-8"), path))
+    problem = compare_records(doc, again)
+    if problem:
+        raise InputError(path, f"the rendered Markdown would lose data, nothing written: {problem}")
+
+
+# -- which blocks convert may keep as records only ---------------------------------------------
+def settle(doc: Document, src: SourceText) -> Document:
+    """Keep verbatim source on each list or table whose canonical rendering would not be equivalent.
+
+    A block may be stored as records only when re-rendering it gives the same page (GitHub's
+    renderer) and the same records; otherwise its `markdown` holds the source, so nothing that we
+    do not understand is ever lost.
+    """
+    lines = src.text.split("\n")
+    refs = "\n".join(b.markdown for _, b in doc.iter_blocks() if isinstance(b, Prose) and b.kind == "reference")
+    for _, block in doc.iter_blocks():
+        if isinstance(block, (EntryList, Table)) and block.markdown is None:
+            original = "\n".join(lines[block.line - 1 : block.end_line])
+            if not block_renders_same(block, original, refs):
+                block.markdown = original
+    return doc
+
+
+def block_renders_same(block: Block, original: str, refs: str = "") -> bool:
+    from awesomelint.htmlcheck import same_page
+    from awesomelint.parse import parse_text
+    from awesomelint.render.markdown import render_block
+    from awesomelint.yamlio import block_data, strip_lines
+
+    rendered = render_block(block)
+    if rendered == original:
+        return True
+    suffix = "\n\n" + refs if refs else ""
+    if not same_page(original + suffix, rendered + suffix):
+        return False
+    again = parse_text(rendered + suffix)
+    got = [strip_lines(block_data(b)) for b in again.intro if not (isinstance(b, Prose) and b.kind == "reference")]
+    want = [strip_lines(block_data(block))]
+    return got == want
