@@ -268,8 +268,8 @@ def merge(files: tuple[str, ...], output: str | None, title: str) -> None:
     doc, report = merge_documents(docs, title)
     data = to_data(doc)
     _write_output(dump_json(data) if (output or "").endswith(".json") else dump_yaml(data), output)
-    for name, where in report.merged:
-        _say(f"merged '{name}': {', '.join(where)}")
+    for name, where, evidence in report.merged:
+        _say(f"merged '{name}': {', '.join(where)} ({evidence})")
     for line in report.undecided:
         _say(f"undecided {line}")
     for line in report.conflicts:

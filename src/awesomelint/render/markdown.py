@@ -331,11 +331,17 @@ def _body_blocks(entry: Entry, first: list[list[str]], extras: list[str] | None 
 
 
 def _render_bullet_entry(entry: Entry, marker: str) -> list[str]:
-    if entry.url is None and (entry.name_format == "bold" or entry.description or entry.links or entry.attributes):
+    if entry.url is None and (entry.name_format == "bold" or entry.description or entry.attributes or any(not lk.inline for lk in entry.links)):
         # a plain name cannot be told from what follows it: `**Name** (40k) 2008 - 2019` + sub-items
         return _render_labelled_entry(entry, marker)
     if entry.description_format == "html" and entry.description:
         return _render_html_entry(entry, marker)
+    return _render_head_entry(entry, marker)
+
+
+def _render_head_entry(entry: Entry, marker: str) -> list[str]:
+    """The head line (name, description, link group, tags), then notes and children, then the
+    values the line has no place for as trailing sub-items."""
     if entry.description_format is not None:
         entry = copy.copy(entry)
         entry.description_format = None  # a description sub-item is read only under a bold name
@@ -362,9 +368,13 @@ def _render_labelled_entry(entry: Entry, marker: str) -> list[str]:
     if entry.name_format != "bold":
         entry = copy.copy(entry)
         entry.name_format = "bold"
-    if entry.description and entry.description_format not in ("item", "item-nested"):
+    if (entry.children or entry.notes) and not _counts_in_head(entry):
+        # real children end the labelled shape: `**Name** - Description ([Data](…))`, children,
+        # then the other values as trailing sub-items
+        return _render_head_entry(entry, marker)
+    if entry.description and entry.description_format is None and _counts_in_head(entry):
         entry = copy.copy(entry)
-        entry.description_format = "item"
+        entry.description_format = "item"  # `**Name** (40k) 2008 - 2019` ends the line: a sub-item
     sub: list[str] = []
     groups: list[tuple[str | None, str, list[str]]] = []
     for lk in entry.links:
