@@ -16,7 +16,7 @@ from test_cli import one_line_error, run
 from awesomelint import fmt as fmt_module
 from awesomelint.errors import UnsafeFormatError
 from awesomelint.fmt import format_checked, format_source
-from awesomelint.fmt import same_page_for_fmt as same_page
+from awesomelint.verify import same_page_for_fmt as same_page
 from awesomelint.source import SourceText, decode
 
 

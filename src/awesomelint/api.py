@@ -63,9 +63,8 @@ def convert(
     `style` ("list" or "table") restyles entry lists and tables first; `columns` picks and orders
     the columns of tables, CSV and HTML.
     """
-    from awesomelint.yamlio import dump_json, dump_yaml, to_data
-
     from awesomelint.verify import settle
+    from awesomelint.yamlio import dump_json, dump_yaml, to_data
 
     loaded = load(path, source)
     doc = loaded.doc if loaded.is_data else settle(loaded.doc, loaded.source)
@@ -139,64 +138,11 @@ def lint(
     diff: bool = False,
     overrides: dict[str, list[str]] | None = None,
     use_cache: bool = False,
-) -> "LintResult":
+) -> LintResult:
     """Lint files (and folders, for their Markdown files); with `fix`, write the safe fixes."""
-    from awesomelint.errors import UnsafeFormatError
-    from awesomelint.lint.run import ConfigCache, LintResult, expand_paths, lint_sources
-    from awesomelint.source import write_atomic
+    from awesomelint.lint.run import lint_paths
 
-    result = LintResult()
-    sources: list[SourceText] = []
-    configs = ConfigCache()
-    explicit = set(paths)
-    for path in expand_paths(paths):
-        if path not in explicit and configs.for_path(path).excludes(path):
-            continue  # found by walking a folder, and the config excludes it
-        kind = file_kind(path)
-        try:
-            if kind == "other":
-                raise not_a_list(path)
-            if kind == "data" and (fix or diff):
-                raise InputError(path, DATA_NOT_FORMATTED)
-            src = read_source(path)
-            if kind == "data":
-                load(path, src)  # malformed data is an input error, before any rule runs
-            sources.append(src)
-        except InputError as err:
-            result.errors.append(err)
-    result.files = len(sources)
-    diags, _ = lint_sources(sources, configs, overrides, use_cache=use_cache and not (fix or diff))
-    if fix or diff:
-        from awesomelint.fmt import format_checked
-
-        fixed_paths = []
-        for src in sources:
-            codes = sorted({d.code for d in diags if d.path == src.path and d.fixable})
-            if not codes:
-                continue
-            try:
-                res = format_checked(src, codes)
-            except UnsafeFormatError as err:
-                result.errors.append(err)
-                continue
-            if not res.changed(src):
-                continue
-            if diff:
-                result.diffs.append(unified_diff(src, res.text, res.final_newline))
-            if fix:
-                try:
-                    write_atomic(src.path, _encode_result(src, res.text, res.final_newline), expect=src.stamp)
-                except InputError as err:
-                    result.errors.append(err)
-                    continue
-                result.fixed[src.path] = sum(1 for d in diags if d.path == src.path and d.fixable)
-                fixed_paths.append(src.path)
-        if fixed_paths:
-            again = [read_source(p) for p in fixed_paths]
-            rest, _ = lint_sources(again + [s for s in sources if s.path not in fixed_paths], configs, overrides)
-            diags = rest
-    result.diagnostics = diags
-    return result
+    return lint_paths(paths, fix=fix, diff=diff, overrides=overrides, use_cache=use_cache)
 
 
 @dataclass

@@ -5,9 +5,9 @@ source lines, each tagged with the style rule it enforces (AL5xx); a pass edits 
 parser's positions make safe and every other byte is copied. The style rules of `lint` report
 exactly the lines a pass changes, and `lint --fix` runs the same passes, so the two agree.
 
-Before anything is written, `check_safe` proves three things or refuses (exit 2):
-1. GitHub's renderer (cmark-gfm) gives the same HTML for input and output (whitespace
-   normalised, `<pre>` verbatim; only the separator change of AL505 is allowed);
+Before anything is written, `verify.check_formatted` proves three things or refuses (exit 2):
+1. GitHub's renderer (cmark-gfm) gives the same HTML for input and output, exactly (only
+   inter-element blanks next to block tags and the separator change of AL505 are set aside);
 2. the records are the same (lines and separators aside);
 3. formatting the output again changes nothing.
 """
@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from awesomelint.errors import UnsafeFormatError
 from awesomelint.model import STYLE_BULLET, STYLE_HTML, Document, EntryList
 from awesomelint.source import SourceText, split_front_matter
 
@@ -452,68 +451,13 @@ def format_source(src: SourceText, doc: Document | None = None, tokens: list[Tok
     return FormatResult(out.text(), final_newline, changes)
 
 
-# -- safety ---------------------------------------------------------------------------------------
-_SEPARATOR_HTML = re.compile(r"(</a>)[ \t]*(?:—|–|:|--?)[ \t]+")
-
-
-def _page(markdown: str) -> str:
-    from awesomelint.htmlcheck import normalize_html, render_html
-
-    html = normalize_html(render_html(markdown))
-    return _SEPARATOR_HTML.sub(r"\1 - ", html)
-
-
-def same_page_for_fmt(a: str, b: str) -> bool:
-    """Same page on GitHub, allowing only the separator canonicalisation (AL505)."""
-    return a == b or _page(a) == _page(b)
-
-
-def check_safe(src: SourceText, result: FormatResult, codes: Iterable[str] = STYLE_CODES, doc: Document | None = None) -> None:
-    """Raise `UnsafeFormatError` unless the output shows the same page, the same records, and is stable."""
-    from awesomelint.parse import parse_source, parse_source_tokens
-    from awesomelint.source import SourceText as ST
-    from awesomelint.yamlio import strip_lines, to_data
-
-    if not result.changed(src):
-        return
-    before, after = _page(src.text), _page(result.text)
-    if before != after:
-        import difflib
-
-        a, b = before.replace("><", ">\n<").split("\n"), after.replace("><", ">\n<").split("\n")
-        diff = "\n".join(difflib.unified_diff(a, b, "input (HTML)", "output (HTML)", lineterm="", n=1))
-        first = next((ln for ln in diff.split("\n") if ln.startswith(("-", "+")) and not ln.startswith(("---", "+++"))), "")
-        raise UnsafeFormatError(src.path, f"formatting would change the rendered page; not written (first difference: {first[:120]})", diff)
-    out_src = ST(src.path, result.text, src.bom, src.newline, result.final_newline)
-    out_doc, out_tokens = parse_source_tokens(out_src)
-    rec_a = _without_separators(strip_lines(to_data(doc if doc is not None else parse_source(src))))
-    rec_b = _without_separators(strip_lines(to_data(out_doc)))
-    if rec_a != rec_b:
-        raise UnsafeFormatError(src.path, "formatting would change the extracted records; not written")
-    again = format_source(out_src, out_doc, out_tokens, codes=codes)
-    if again.changed(out_src):
-        raise UnsafeFormatError(src.path, "formatting is not stable (a second run would change the output again); not written")
-
-
-def _without_separators(data: Any) -> Any:
-    """Records as fmt must keep them: separators, looseness and white space around lines aside."""
-    if isinstance(data, dict):
-        if "prose" in data:  # raw Markdown: the page check guards it
-            return {"prose": data.get("kind", "prose")}
-        return {k: _without_separators(v) for k, v in data.items() if k not in ("separator", "markdown", "loose", "loose_children")}
-    if isinstance(data, list):
-        return [_without_separators(v) for v in data]
-    if isinstance(data, str):
-        return "\n".join(ln.strip(" \t") for ln in data.split("\n") if ln.strip(" \t"))
-    return data
-
-
 def format_checked(src: SourceText, codes: Iterable[str] = STYLE_CODES) -> FormatResult:
     """Format and prove the result safe; raises `UnsafeFormatError` when it is not."""
     from awesomelint.parse import parse_source_tokens
+    from awesomelint.verify import check_formatted
 
     codes = tuple(codes)
     doc, tokens = parse_source_tokens(src)
     result = format_source(src, doc, tokens, codes=codes)
-    check_safe(src, result, codes, doc)
+    check_formatted(src, result, codes, doc)
     return result

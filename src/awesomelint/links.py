@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import json
 import os
 import re
 import sys
@@ -474,7 +473,13 @@ def fix_redirects(report: LinkReport) -> dict[str, int]:
     """
     from awesomelint.errors import UnsafeFormatError
     from awesomelint.parse import parse_source
-    from awesomelint.source import SourceText, encode, file_kind, read_source, write_atomic
+    from awesomelint.source import (
+        SourceText,
+        encode,
+        file_kind,
+        read_source,
+        write_atomic,
+    )
 
     by_path: dict[str, list[Diagnostic]] = {}
     for d in report.diagnostics:

@@ -1,21 +1,28 @@
-"""Proof before output: rendered Markdown must read back as the records it came from.
+"""Proof before output: every rewrite shows the same page or keeps the same records, or is refused.
 
-One home for the render-and-verify step. `records_content` is what a reader of the list gets
-from an entry (name, url, description, links with their labels and texts, attributes, notes,
-children), without how it was written (lines, separators, bullets, format hints); `check_rendered`
-parses Markdown that we rendered and compares that content entry by entry, and refuses with
-one line naming the section, the entry and the field when anything differs. `settle` and
+One home for the checks that guard what we write. `check_formatted` (fmt, lint --fix): the
+same page exactly (GitHub's renderer), the same records, and a stable result. For render,
+`entry_content` is what a reader of the list gets from an entry (name, url, description, links
+with their labels and texts, attributes, notes, children), without how it was written (lines,
+separators, bullets, format hints); `check_rendered` parses Markdown that we rendered and
+compares that content entry by entry, and refuses with one line naming the section, the entry
+and the field when anything differs. `settle` and
 `block_renders_same` decide, for `convert`, which blocks may be stored as records only.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-from awesomelint.errors import InputError
+from awesomelint.errors import InputError, UnsafeFormatError
+from awesomelint.fmt import STYLE_CODES
 from awesomelint.model import Block, Document, Entry, EntryList, Prose, Table
 from awesomelint.source import SourceText
+
+if TYPE_CHECKING:
+    from awesomelint.fmt import FormatResult
 
 _BLANKS = re.compile(r"[ \t\n]+")
 
@@ -207,3 +214,60 @@ def block_renders_same(block: Block, original: str, refs: str = "") -> bool:
     got = [strip_lines(block_data(b)) for b in again.intro if not (isinstance(b, Prose) and b.kind == "reference")]
     want = [strip_lines(block_data(block))]
     return got == want
+
+
+# -- fmt and lint --fix: the same page, the same records, stable -----------------------------
+_SEPARATOR_HTML = re.compile(r"(</a>)[ \t]*(?:—|–|:|--?)[ \t]+")
+
+
+def _page(markdown: str) -> str:
+    from awesomelint.htmlcheck import normalize_html, render_html
+
+    html = normalize_html(render_html(markdown))
+    return _SEPARATOR_HTML.sub(r"\1 - ", html)
+
+
+def same_page_for_fmt(a: str, b: str) -> bool:
+    """Same page on GitHub, allowing only the separator canonicalisation (AL505)."""
+    return a == b or _page(a) == _page(b)
+
+
+def check_formatted(src: SourceText, result: FormatResult, codes: Iterable[str] = STYLE_CODES, doc: Document | None = None) -> None:
+    """Raise `UnsafeFormatError` unless the output shows the same page, the same records, and is stable."""
+    from awesomelint.fmt import format_source
+    from awesomelint.parse import parse_source, parse_source_tokens
+    from awesomelint.source import SourceText as ST
+    from awesomelint.yamlio import strip_lines, to_data
+
+    if not result.changed(src):
+        return
+    before, after = _page(src.text), _page(result.text)
+    if before != after:
+        import difflib
+
+        a, b = before.replace("><", ">\n<").split("\n"), after.replace("><", ">\n<").split("\n")
+        diff = "\n".join(difflib.unified_diff(a, b, "input (HTML)", "output (HTML)", lineterm="", n=1))
+        first = next((ln for ln in diff.split("\n") if ln.startswith(("-", "+")) and not ln.startswith(("---", "+++"))), "")
+        raise UnsafeFormatError(src.path, f"formatting would change the rendered page; not written (first difference: {first[:120]})", diff)
+    out_src = ST(src.path, result.text, src.bom, src.newline, result.final_newline)
+    out_doc, out_tokens = parse_source_tokens(out_src)
+    rec_a = _without_separators(strip_lines(to_data(doc if doc is not None else parse_source(src))))
+    rec_b = _without_separators(strip_lines(to_data(out_doc)))
+    if rec_a != rec_b:
+        raise UnsafeFormatError(src.path, "formatting would change the extracted records; not written")
+    again = format_source(out_src, out_doc, out_tokens, codes=codes)
+    if again.changed(out_src):
+        raise UnsafeFormatError(src.path, "formatting is not stable (a second run would change the output again); not written")
+
+
+def _without_separators(data: Any) -> Any:
+    """Records as fmt must keep them: separators, looseness and white space around lines aside."""
+    if isinstance(data, dict):
+        if "prose" in data:  # raw Markdown: the page check guards it
+            return {"prose": data.get("kind", "prose")}
+        return {k: _without_separators(v) for k, v in data.items() if k not in ("separator", "markdown", "loose", "loose_children")}
+    if isinstance(data, list):
+        return [_without_separators(v) for v in data]
+    if isinstance(data, str):
+        return "\n".join(ln.strip(" \t") for ln in data.split("\n") if ln.strip(" \t"))
+    return data

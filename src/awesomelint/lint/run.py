@@ -11,7 +11,6 @@ Three phases, so that phase 1 can be cached and run in parallel:
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,7 +20,14 @@ from typing import Any
 from awesomelint import __version__
 from awesomelint.config import Config, find_config, load_config
 from awesomelint.errors import InputError
-from awesomelint.lint.engine import Diagnostic, FileContext, Suppression, all_rules, apply_suppressions, find_suppressions
+from awesomelint.lint.engine import (
+    Diagnostic,
+    FileContext,
+    Suppression,
+    all_rules,
+    apply_suppressions,
+    find_suppressions,
+)
 from awesomelint.source import MARKDOWN_SUFFIXES, SourceText, file_kind
 
 _SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", "build", "dist", ".awesomelint_cache"}
@@ -288,3 +294,71 @@ def _with_overrides(enabled: set[str], overrides: dict[str, list[str]] | None) -
     enabled |= {c for c in codes if any(c.startswith(s) for s in overrides.get("extend_select", []))}
     enabled -= {c for c in codes if any(c.startswith(s) for s in overrides.get("ignore", []))}
     return enabled
+
+
+def lint_paths(
+    paths: list[str],
+    *,
+    fix: bool = False,
+    diff: bool = False,
+    overrides: dict[str, list[str]] | None = None,
+    use_cache: bool = False,
+) -> "LintResult":
+    """Lint files (and folders, for their Markdown files); with `fix`, write the safe fixes."""
+    from awesomelint.api import DATA_NOT_FORMATTED, load, unified_diff
+    from awesomelint.errors import UnsafeFormatError
+    from awesomelint.source import encode, not_a_list, read_source, write_atomic
+
+    result = LintResult()
+    sources: list[SourceText] = []
+    configs = ConfigCache()
+    explicit = set(paths)
+    for path in expand_paths(paths):
+        if path not in explicit and configs.for_path(path).excludes(path):
+            continue  # found by walking a folder, and the config excludes it
+        kind = file_kind(path)
+        try:
+            if kind == "other":
+                raise not_a_list(path)
+            if kind == "data" and (fix or diff):
+                raise InputError(path, DATA_NOT_FORMATTED)
+            src = read_source(path)
+            if kind == "data":
+                load(path, src)  # malformed data is an input error, before any rule runs
+            sources.append(src)
+        except InputError as err:
+            result.errors.append(err)
+    result.files = len(sources)
+    diags, _ = lint_sources(sources, configs, overrides, use_cache=use_cache and not (fix or diff))
+    if fix or diff:
+        from awesomelint.fmt import format_checked
+
+        fixed_paths = []
+        for src in sources:
+            codes = sorted({d.code for d in diags if d.path == src.path and d.fixable})
+            if not codes:
+                continue
+            try:
+                res = format_checked(src, codes)
+            except UnsafeFormatError as err:
+                result.errors.append(err)
+                continue
+            if not res.changed(src):
+                continue
+            if diff:
+                result.diffs.append(unified_diff(src, res.text, res.final_newline))
+            if fix:
+                try:
+                    like = SourceText(src.path, res.text, src.bom, src.newline, res.final_newline)
+                    write_atomic(src.path, encode(res.text, like), expect=src.stamp)
+                except InputError as err:
+                    result.errors.append(err)
+                    continue
+                result.fixed[src.path] = sum(1 for d in diags if d.path == src.path and d.fixable)
+                fixed_paths.append(src.path)
+        if fixed_paths:
+            again = [read_source(p) for p in fixed_paths]
+            rest, _ = lint_sources(again + [s for s in sources if s.path not in fixed_paths], configs, overrides)
+            diags = rest
+    result.diagnostics = diags
+    return result

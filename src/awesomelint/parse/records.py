@@ -16,8 +16,8 @@ from typing import Any
 from awesomelint.anchors import plain_text
 from awesomelint.model import (
     STYLE_BOLD,
-    STYLE_FIELDS,
     STYLE_BULLET,
+    STYLE_FIELDS,
     STYLE_HTML,
     STYLE_LABELLED,
     STYLE_PARAGRAPH,

@@ -15,7 +15,16 @@ import re
 from collections.abc import Iterable
 
 from awesomelint.errors import AwesomelintError
-from awesomelint.model import STYLE_FIELDS, Column, Document, Entry, EntryList, Link, Table
+from awesomelint.model import (
+    STYLE_FIELDS,
+    Column,
+    Document,
+    Entry,
+    EntryList,
+    Link,
+    Table,
+)
+
 
 def _key(title: str) -> str:
     return re.sub(r"[^0-9a-z]+", "_", title.lower()).strip("_") or "column"
