@@ -57,6 +57,10 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "refs-on-one-line": lambda n: E + _rep("[a]", n) + "\n\n[a]: https://a.org\n",
     "bare-url-parens": lambda n: "# T\n\n- A https://x.org/" + _rep("(a", n) + "\n",
     "backticks": lambda n: E + _rep("`", n) + "\n",
+    "backtick-runs-growing": lambda n: "# T\n\n- [" + "".join("`" * k + "a" for k in range(1, int((2 * n) ** 0.5))) + "\n",
+    "backtick-runs-in-link-cells": lambda n: "# T\n\n| Name | D |\n| - | - |\n| [A](https://a.org) | [" + "".join("`" * k + "a" for k in range(1, int((2 * n) ** 0.5))) + "](u) |\n",
+    "group-alone-unclosed": lambda n: E + "(" + _rep("[x](u), ", n) + "\n",
+    "escaped-brackets-in-field": lambda n: "# T\n\n- [A](https://a.org) - d\n  - Data: [" + _rep("\\[", n) + "\n",
     "stars": lambda n: E + _rep("*", n) + "\n",
     "lt": lambda n: E + _rep("<", n) + "\n",
     "open-parens": lambda n: "# T\n\n- [A](https://a.org" + _rep("(", n) + "\n",
@@ -104,9 +108,10 @@ def _fmt(text: str) -> None:
         pass  # a refusal is an answer too
 
 
-def _convert(text: str) -> None:
+def _render(text: str) -> None:
+    """Markdown → records → Markdown, with the parse-back check (and a YAML file's render)."""
     try:
-        api.convert("p.md", "yaml", source=decode(text.encode(), "p.md"))
+        api.render("p.md", source=decode(text.encode(), "p.md"))
     except AwesomelintError:
         pass
 
@@ -118,7 +123,8 @@ DENSE = {
     "bracket-paren-repeated", "brackets-in-entry", "table-same-titles", "many-entries",
 }
 
-COMMANDS = {"lint": _lint, "fmt": _fmt, "convert": _convert}
+# render runs convert's read and settle, then renders and parses its output back: one command for both
+COMMANDS = {"lint": _lint, "fmt": _fmt, "render": _render}
 
 
 def _best(run: Callable[[str], None], text: str, repeat: int) -> float:

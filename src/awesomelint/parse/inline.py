@@ -45,7 +45,7 @@ def match_bracket(s: str, i: int) -> int:
     """Index just past the `]` that closes the `[` at s[i], or -1."""
     depth = 0
     n = len(s)
-    unclosed: set[int] = set()  # run lengths with no closing run further on (searched once)
+    runs: BacktickRuns | None = None
     while i < n:
         c = s[i]
         if c == "\\":
@@ -53,16 +53,12 @@ def match_bracket(s: str, i: int) -> int:
             continue
         if c == "`":
             # a run of k backticks opens a code span only if a run of exactly k closes it
+            runs = runs or BacktickRuns(s)
             k = i
             while k < n and s[k] == "`":
                 k += 1
-            run = k - i
-            close = -1 if run in unclosed else _closing_run(s, k, run)
-            if close < 0:
-                unclosed.add(run)
-                i = k  # literal backticks
-            else:
-                i = close + run
+            close = runs.closing(k, k - i)
+            i = k if close < 0 else close + (k - i)  # literal backticks, or past the code span
             continue
         if c == "[":
             depth += 1
@@ -74,17 +70,27 @@ def match_bracket(s: str, i: int) -> int:
     return -1
 
 
-def _closing_run(s: str, start: int, run: int) -> int:
-    """Where a run of exactly `run` backticks starts at or after `start`, or -1."""
-    j = s.find("`", start)
-    while j >= 0:
-        k = j
-        while k < len(s) and s[k] == "`":
-            k += 1
-        if k - j == run:
-            return j
-        j = s.find("`", k)
-    return -1
+class BacktickRuns:
+    """Every run of backticks of a text, by length: where the run that closes a code span is,
+    found by bisection (one scan of the text, whatever the number of runs)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: dict[int, list[int]] = {}
+        i, n = 0, len(text)
+        while (i := text.find("`", i)) >= 0:
+            k = i
+            while k < n and text[k] == "`":
+                k += 1
+            self.starts.setdefault(k - i, []).append(i)
+            i = k
+
+    def closing(self, start: int, run: int) -> int:
+        """Where a run of exactly `run` backticks starts at or after `start`, or -1."""
+        from bisect import bisect_left
+
+        starts = self.starts.get(run, [])
+        j = bisect_left(starts, start)
+        return starts[j] if j < len(starts) else -1
 
 
 def match_paren(s: str, i: int) -> int:

@@ -148,11 +148,12 @@ def link(text: str, url: str) -> str:
 
 def _code_spans(text: str) -> list[tuple[bool, str]]:
     """`text` cut into (is a code span, piece); lone backticks must be escaped already."""
-    from awesomelint.parse.inline import _closing_run
+    from awesomelint.parse.inline import BacktickRuns
 
     out: list[tuple[bool, str]] = []
     i = start = 0
     n = len(text)
+    runs = BacktickRuns(text)
     while i < n:
         if text[i] == "\\":
             i += 2
@@ -163,7 +164,7 @@ def _code_spans(text: str) -> list[tuple[bool, str]]:
         k = i
         while k < n and text[k] == "`":
             k += 1
-        close = _closing_run(text, k, k - i)
+        close = runs.closing(k, k - i)
         if close < 0:
             i = k
             continue
@@ -176,13 +177,13 @@ def _code_spans(text: str) -> list[tuple[bool, str]]:
 def lone_backticks_escaped(text: str) -> str:
     """A backtick run with no run of the same length after it is literal in `text`; written
     next to more Markdown it could pair with a later one and swallow a link: escape it."""
-    from awesomelint.parse.inline import _closing_run
+    from awesomelint.parse.inline import BacktickRuns
 
     if "`" not in text:
         return text
     out: list[str] = []
     i, n = 0, len(text)
-    unclosed: set[int] = set()
+    runs = BacktickRuns(text)
     while i < n:
         c = text[i]
         if c == "\\":
@@ -197,9 +198,8 @@ def lone_backticks_escaped(text: str) -> str:
         while k < n and text[k] == "`":
             k += 1
         run = k - i
-        close = -1 if run in unclosed else _closing_run(text, k, run)
+        close = runs.closing(k, run)
         if close < 0:
-            unclosed.add(run)
             out.append("\\`" * run)
             i = k
         else:
