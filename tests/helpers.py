@@ -70,4 +70,4 @@ def norm_url(url: str) -> str:
     return unquote(unquote(url)).strip()
 
 
-__all__ = ["load", "mdit_lines", "mdit_entry_links", "norm_url", "split_front_matter"]
+__all__ = ["load", "mdit_entry_links", "mdit_lines", "norm_url", "split_front_matter"]

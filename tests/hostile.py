@@ -37,7 +37,9 @@ def _urls(beacon: str) -> list[str]:
 
 
 def _text(beacon: str) -> str:
-    return TEXT + (f'<img src="{beacon}/raw-img"><link rel=stylesheet href="{beacon}/css"><meta http-equiv=refresh content="0;url={beacon}/meta">' if beacon else "")
+    return TEXT + (
+        f'<img src="{beacon}/raw-img"><link rel=stylesheet href="{beacon}/css"><meta http-equiv=refresh content="0;url={beacon}/meta">' if beacon else ""
+    )
 
 
 def hostile_markdown(beacon: str = "") -> str:
@@ -79,10 +81,46 @@ def hostile_yaml(beacon: str = "") -> str:
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 ALLOWED_ATTRIBUTES = {
-    "lang", "charset", "http-equiv", "content", "name", "id", "class", "href", "title", "type", "placeholder",
-    "aria-label", "aria-sort", "hidden", "value", "src", "alt", "align", "data-section", "data-filter", "start",
-    "checked", "disabled", "colspan", "rowspan", "open", "datetime", "rel", "for", "role", "tabindex",
-    "aria-controls", "aria-expanded", "aria-live", "scope", "width", "height", "loading", "dir", "media",
+    "lang",
+    "charset",
+    "http-equiv",
+    "content",
+    "name",
+    "id",
+    "class",
+    "href",
+    "title",
+    "type",
+    "placeholder",
+    "aria-label",
+    "aria-sort",
+    "hidden",
+    "value",
+    "src",
+    "alt",
+    "align",
+    "data-section",
+    "data-filter",
+    "start",
+    "checked",
+    "disabled",
+    "colspan",
+    "rowspan",
+    "open",
+    "datetime",
+    "rel",
+    "for",
+    "role",
+    "tabindex",
+    "aria-controls",
+    "aria-expanded",
+    "aria-live",
+    "scope",
+    "width",
+    "height",
+    "loading",
+    "dir",
+    "media",
 }
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 

@@ -8,11 +8,10 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from test_cli import run
-
 from awesomelint.lint import run as run_module
 from awesomelint.lint.run import ConfigCache, lint_sources
 from awesomelint.source import decode
+from test_cli import run
 
 BAD = "# T\n\n- [A](https://a.org) - A.\n- [A2](https://a.org/) - again.\n* [B](https://b.org) - B.\n"
 

@@ -7,17 +7,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, corpus_param, fixture_param
-from helpers import load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_cli import one_line_error, run
 
 from awesomelint import fmt as fmt_module
 from awesomelint.errors import UnsafeFormatError
 from awesomelint.fmt import format_checked, format_source
-from awesomelint.verify import same_page_for_fmt as same_page
 from awesomelint.source import SourceText, decode
+from awesomelint.verify import same_page_for_fmt as same_page
+from conftest import FIXTURES, corpus_param, fixture_param
+from helpers import load
+from test_cli import one_line_error, run
 
 
 @fixture_param

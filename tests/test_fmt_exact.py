@@ -15,11 +15,11 @@ import cmarkgfm
 import pytest
 from click.testing import CliRunner
 from cmarkgfm.cmark import Options
-from conftest import SHARED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesomelint.cli import main
+from conftest import SHARED
 
 SPEC_FILES = [SHARED / "spec" / "cmark-gfm-spec.txt", SHARED / "spec" / "cmark-gfm-extensions.txt"]
 _FENCE = "`" * 32

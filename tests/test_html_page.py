@@ -109,7 +109,7 @@ def beacon():  # type: ignore[no-untyped-def]
     hits: list[str] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             hits.append(self.path)
             self.send_response(204)
             self.end_headers()

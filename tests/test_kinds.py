@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from test_cli import run
 
 UNTIDY = "# T\n\n* [A](https://a.org) - A.\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from test_cli import run
 
 TIDY = "# T\n\n- [A](https://a.org) - A.\n"
@@ -69,11 +70,11 @@ def test_deep_toml_config_is_one_line(tmp_path):
         ('[links]\nalive = ["x"]', "links.alive"),
         ('[links]\nskip = ["("]', "links.skip"),
         ('[links]\nhost-timeouts = "slow"', "links.host-timeouts"),
-        ("[links]\nhost-timeouts = {\"a.org\" = \"x\"}", "links.host-timeouts"),
+        ('[links]\nhost-timeouts = {"a.org" = "x"}', "links.host-timeouts"),
         ("[links]\ntimeout = -1", "links.timeout"),
-        ('severity = {AL201 = 3}', "severity"),
+        ("severity = {AL201 = 3}", "severity"),
         ('per-file-ignores = {"*.md" = "AL201"}', "per-file-ignores"),
-        ('[schema]\nallowed-values = {x = [{}]}', "allowed-values"),
+        ("[schema]\nallowed-values = {x = [{}]}", "allowed-values"),
     ],
 )
 def test_bad_config_types_are_one_line(tmp_path, config, needle):
@@ -89,7 +90,7 @@ def test_bad_skip_pattern_on_the_command_line(tmp_path):
 
 
 def test_non_utf8_parent_pyproject_is_skipped_with_a_warning(tmp_path):
-    (tmp_path / "pyproject.toml").write_bytes(b"[project]\nname = \"x\xff\"\n")
+    (tmp_path / "pyproject.toml").write_bytes(b'[project]\nname = "x\xff"\n')
     sub = tmp_path / "docs"
     sub.mkdir()
     (sub / "list.md").write_text(TIDY, encoding="utf-8")
@@ -99,6 +100,6 @@ def test_non_utf8_parent_pyproject_is_skipped_with_a_warning(tmp_path):
 
 
 def test_non_utf8_config_in_force_is_an_error(tmp_path):
-    (tmp_path / "pyproject.toml").write_bytes(b"[tool.awesomelint]\nignore = [\"AL5\xff\"]\n")
+    (tmp_path / "pyproject.toml").write_bytes(b'[tool.awesomelint]\nignore = ["AL5\xff"]\n')
     (tmp_path / "list.md").write_text(TIDY, encoding="utf-8")
     one_line_error(run("lint", "--no-cache", "list.md", cwd=tmp_path), "pyproject.toml", "UTF-8")

@@ -58,7 +58,9 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "bare-url-parens": lambda n: "# T\n\n- A https://x.org/" + _rep("(a", n) + "\n",
     "backticks": lambda n: E + _rep("`", n) + "\n",
     "backtick-runs-growing": lambda n: "# T\n\n- [" + "".join("`" * k + "a" for k in range(1, int((2 * n) ** 0.5))) + "\n",
-    "backtick-runs-in-link-cells": lambda n: "# T\n\n| Name | D |\n| - | - |\n| [A](https://a.org) | [" + "".join("`" * k + "a" for k in range(1, int((2 * n) ** 0.5))) + "](u) |\n",
+    "backtick-runs-in-link-cells": lambda n: (
+        "# T\n\n| Name | D |\n| - | - |\n| [A](https://a.org) | [" + "".join("`" * k + "a" for k in range(1, int((2 * n) ** 0.5))) + "](u) |\n"
+    ),
     "group-alone-unclosed": lambda n: E + "(" + _rep("[x](u), ", n) + "\n",
     "escaped-brackets-in-field": lambda n: "# T\n\n- [A](https://a.org) - d\n  - Data: [" + _rep("\\[", n) + "\n",
     "stars": lambda n: E + _rep("*", n) + "\n",
@@ -119,8 +121,15 @@ def _render(text: str) -> None:
 # patterns where every few bytes make a record or a link: measured from 5 KB (50 KB), which is
 # already thousands of them, so the suite stays fast; the rest from 20 KB (200 KB)
 DENSE = {
-    "many-headings", "refs-on-one-line", "group-links-repeated", "groups-repeated", "front-matter",
-    "bracket-paren-repeated", "brackets-in-entry", "table-same-titles", "many-entries",
+    "many-headings",
+    "refs-on-one-line",
+    "group-links-repeated",
+    "groups-repeated",
+    "front-matter",
+    "bracket-paren-repeated",
+    "brackets-in-entry",
+    "table-same-titles",
+    "many-entries",
 }
 
 # render runs convert's read and settle, then renders and parses its output back: one command for both

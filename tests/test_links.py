@@ -11,10 +11,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from test_cli import run
-from test_lint_cli import validate_sarif
 
 from awesomelint.links import LinkCache, LinkOptions, check_links, collect
+from test_cli import run
+from test_lint_cli import validate_sarif
 
 
 class Server:
@@ -135,7 +135,7 @@ def server():  # type: ignore[no-untyped-def]
     s.stop()
 
 
-FAST = dict(timeout=0.8, retries=1, backoff=0.05, max_retry_after=3.0, concurrency=8, per_host=8)
+FAST = {"timeout": 0.8, "retries": 1, "backoff": 0.05, "max_retry_after": 3.0, "concurrency": 8, "per_host": 8}
 
 
 def write_list(tmp_path: Path, server: Server, paths: list[str]) -> Path:

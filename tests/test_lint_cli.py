@@ -7,13 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, corpus_param
-from helpers import load
-from test_cli import one_line_error, run
 
 from awesomelint import api
 from awesomelint.lint.run import ConfigCache, lint_sources
 from awesomelint.source import decode
+from conftest import FIXTURES, corpus_param
+from helpers import load
+from test_cli import one_line_error, run
 
 MESSY = Path(__file__).parent / "lint_inputs" / "messy.md"
 
@@ -104,7 +104,7 @@ def test_config_errors_exit_2(messy, tmp_path):
     one_line_error(run("lint", str(messy)), "unknown key", "selekt")
     (tmp_path / ".awesomelint.toml").write_text('select = ["AL999"]\n', encoding="utf-8")
     one_line_error(run("lint", str(messy)), "unknown rule code")
-    (tmp_path / ".awesomelint.toml").write_text('select = [\n', encoding="utf-8")
+    (tmp_path / ".awesomelint.toml").write_text("select = [\n", encoding="utf-8")
     one_line_error(run("lint", str(messy)), "invalid TOML")
 
 

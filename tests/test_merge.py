@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import CORPUS
-from test_cli import run
 
 from awesomelint.merge import merge_documents
 from awesomelint.parse import parse_text
 from awesomelint.urls import normalize_url
 from awesomelint.yamlio import load_yaml
+from conftest import CORPUS
+from test_cli import run
 
 A = "# A\n\n## ICU\n\n- [MIMIC-III](https://mimic.mit.edu/) - ICU records. ([Code](https://github.com/MIT-LCP/mimic-code))\n- [eICU](https://eicu-crd.mit.edu/) - Multi-centre.\n"
 B = (

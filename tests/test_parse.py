@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS, corpus_param, fixture_param
-from helpers import load, mdit_entry_links, mdit_lines, norm_url
 
 from awesomelint.model import EntryList, Prose, Table
 from awesomelint.parse import parse_source, parse_text
 from awesomelint.parse.blocks import parse_blocks
 from awesomelint.source import split_front_matter
 from awesomelint.yamlio import dump_yaml, to_data
+from conftest import CORPUS, corpus_param, fixture_param
+from helpers import load, mdit_entry_links, mdit_lines, norm_url
 
 
 def our_lines(text: str, skip: int) -> dict[str, list[tuple[int, int]]]:
@@ -108,7 +108,7 @@ def test_bullet_shape_with_link_group_and_tags():
         "## Tools\n\n- [eICU](https://eicu-crd.mit.edu/) - ICU records. "
         "([Paper](https://doi.org/x), [Code](https://github.com/MIT-LCP/eicu-code)) `ODbL` `SQL`\n"
     )
-    (path, e), = doc.iter_entries()
+    ((path, e),) = doc.iter_entries()
     assert path == ("Tools",)
     assert (e.name, e.url, e.description) == ("eICU", "https://eicu-crd.mit.edu/", "ICU records.")
     assert [(lk.label, lk.url) for lk in e.links] == [("Paper", "https://doi.org/x"), ("Code", "https://github.com/MIT-LCP/eicu-code")]
@@ -118,14 +118,14 @@ def test_bullet_shape_with_link_group_and_tags():
 
 @pytest.mark.parametrize("sep", [" - ", " — ", " – ", ": "])
 def test_separators(sep):
-    (_, e), = parse_text(f"- [A](https://a.org){sep}Desc.\n").iter_entries()
+    ((_, e),) = parse_text(f"- [A](https://a.org){sep}Desc.\n").iter_entries()
     assert e.description == "Desc."
     assert e.separator == (None if sep == " - " else sep)
 
 
 def test_reference_links_resolve():
     doc = parse_text("- [MIMIC][m] - Records.\n\n[m]: https://mimic.mit.edu/\n")
-    (_, e), = doc.iter_entries()
+    ((_, e),) = doc.iter_entries()
     assert e.url == "https://mimic.mit.edu/"
 
 
@@ -138,7 +138,7 @@ def test_html_description_and_nested_entries():
 
 def test_paragraph_shape_owns_the_list_below():
     doc = parse_text("## EHR\n[MIMIC-IV](https://a.org) | [dataset](https://b.org)\n  - 300k patients\n  - ICU only\n")
-    (_, e), = doc.iter_entries()
+    ((_, e),) = doc.iter_entries()
     assert e.url == "https://a.org" and e.links[0].label == "dataset" and e.links[0].url == "https://b.org"
     assert e.description == "300k patients\nICU only"
     assert (e.line, e.end_line) == (2, 4)
@@ -157,7 +157,7 @@ def test_table_rows_become_entries_with_split_columns():
 
 def test_labelled_shape():
     text = "- **MIMIC-IV** (40k) 2008 - 2019\n\t- ICU data.\n\t- Intro：\n\t\t- [MIMIC](https://mimic.mit.edu/)\n\t- Intro & Data:\n\t\t- [Data](https://physionet.org/)\n"
-    (_, e), = parse_text(text).iter_entries()
+    ((_, e),) = parse_text(text).iter_entries()
     assert e.name == "MIMIC-IV" and e.attributes == {"count": "40k", "years": "2008 - 2019"}
     assert e.description == "ICU data."
     assert [(lk.label, lk.url, lk.line) for lk in e.links] == [
@@ -168,7 +168,7 @@ def test_labelled_shape():
 
 def test_bold_block_with_bare_urls():
     text = "__ADNI__  \nBrain imaging.  \nAccess: http://adni.loni.usc.edu/\nPaper: https://doi.org/1\n"
-    (_, e), = parse_text(text).iter_entries()
+    ((_, e),) = parse_text(text).iter_entries()
     assert e.name == "ADNI" and e.description.strip() == "Brain imaging."
     assert [(lk.label, lk.url) for lk in e.links] == [("Access", "http://adni.loni.usc.edu/"), ("Paper", "https://doi.org/1")]
 

@@ -11,11 +11,8 @@ import copy
 import re
 
 import pytest
-from conftest import CORPUS
-from helpers import load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_cli import one_line_error, run
 
 from awesomelint import api
 from awesomelint.errors import InputError
@@ -37,6 +34,9 @@ from awesomelint.parse import parse_text
 from awesomelint.render.views import columns_for
 from awesomelint.source import decode
 from awesomelint.yamlio import dump_yaml, from_data, load_yaml, to_data
+from conftest import CORPUS
+from helpers import load
+from test_cli import one_line_error, run
 
 SEEDS = {p.name[:3]: p for p in CORPUS if p.suffix == ".txt"}
 
@@ -207,7 +207,15 @@ def test_a_value_that_cannot_be_shown_is_refused_with_entry_and_field(tmp_path):
 def test_seed_003_new_entry_keeps_description_and_bold_name():
     data = load_yaml(api.convert("s.md", "yaml", source=load(SEEDS["003"])), "s.yaml")
     entries = _items(data)
-    entries.insert(1, {"name": "New ICU set", "description": "Added by hand.", "links": [{"label": "Data", "url": "https://example.org/icu", "text": "data"}], "attributes": {"count": "1k"}})
+    entries.insert(
+        1,
+        {
+            "name": "New ICU set",
+            "description": "Added by hand.",
+            "links": [{"label": "Data", "url": "https://example.org/icu", "text": "data"}],
+            "attributes": {"count": "1k"},
+        },
+    )
     doc = from_data(data, "s.yaml")
     md = render(doc)
     assert "- **New ICU set** (1k)\n  - Added by hand." in md

@@ -5,19 +5,63 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_cli import one_line_error, run
 
 from awesomelint import api
 from awesomelint.errors import InputError, UnsafeFormatError
 from awesomelint.fmt import format_checked
 from awesomelint.lint.run import ConfigCache, lint_sources
 from awesomelint.source import decode
+from test_cli import one_line_error, run
 
 PIECES = [
-    "- ", "* ", "+ ", "1. ", "2) ", "  ", "    ", "\t", "\n", "\n\n", "\r\n", "\r", "# ", "## ", "### ", "> ",
-    "[", "]", "(", ")", "[a](https://a.org)", "[b][r]", "[r]: https://r.org", "<p>", "</p>", "<details>",
-    "</details>", "```", "~~~", "| a | b |", "|---|---|", "| c |", "**", "__", "`", "\\", "—", " - ", ": ",
-    "https://x.org", "www.y.org", "text", "医学", "😀", "&amp;", "<!-- awesomelint-disable AL2 -->", "---", "===",
+    "- ",
+    "* ",
+    "+ ",
+    "1. ",
+    "2) ",
+    "  ",
+    "    ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "# ",
+    "## ",
+    "### ",
+    "> ",
+    "[",
+    "]",
+    "(",
+    ")",
+    "[a](https://a.org)",
+    "[b][r]",
+    "[r]: https://r.org",
+    "<p>",
+    "</p>",
+    "<details>",
+    "</details>",
+    "```",
+    "~~~",
+    "| a | b |",
+    "|---|---|",
+    "| c |",
+    "**",
+    "__",
+    "`",
+    "\\",
+    "—",
+    " - ",
+    ": ",
+    "https://x.org",
+    "www.y.org",
+    "text",
+    "医学",
+    "😀",
+    "&amp;",
+    "<!-- awesomelint-disable AL2 -->",
+    "---",
+    "===",
 ]
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 
-from conftest import CANONICAL, FIXTURES, corpus_param, fixture_param
-from helpers import load
-
 from awesomelint import api
-from awesomelint.htmlcheck import page_diff, same_page
 from awesomelint.api import render_markdown as render_document
+from awesomelint.htmlcheck import page_diff, same_page
 from awesomelint.source import decode
 from awesomelint.yamlio import from_data, load_yaml, records_only, strip_lines
+from conftest import CANONICAL, FIXTURES, corpus_param, fixture_param
+from helpers import load
 
 
 def round_trip(path):  # type: ignore[no-untyped-def]

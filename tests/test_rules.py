@@ -33,7 +33,11 @@ CASES: dict[str, tuple[str, int, str]] = {
         4,
         "# T\n\n- [A](https://a.org/) - A.\n- [B](https://a.org/b) - B.\n\n## Contents\n\n- [A](#t)\n",
     ),
-    "AL202": ("# T\n\n## S\n\n- [MIMIC-III](https://a.org) - A.\n- [mimic iii](https://b.org) - B.\n", 6, "# T\n\n## S\n\n- [MIMIC-III](https://a.org) - A.\n\n## U\n\n- [MIMIC-III](https://b.org) - B.\n"),
+    "AL202": (
+        "# T\n\n## S\n\n- [MIMIC-III](https://a.org) - A.\n- [mimic iii](https://b.org) - B.\n",
+        6,
+        "# T\n\n## S\n\n- [MIMIC-III](https://a.org) - A.\n\n## U\n\n- [MIMIC-III](https://b.org) - B.\n",
+    ),
     "AL301": (
         "# T\n\n| Name | Count |\n| --- | --- |\n| [A](https://a.org) | 1 |\n| [B](https://b.org) |\n",
         6,
@@ -69,8 +73,16 @@ CASES: dict[str, tuple[str, int, str]] = {
     "AL506": ("# T\n\n\n- [A](https://a.org) - A.\n", 3, "# T\n\n- [A](https://a.org) - A.\n"),
     "AL507": ("T\n=\n\n- [A](https://a.org) - A.\n", 1, "# T\n\n- [A](https://a.org) - A.\n"),
     "AL508": ("# T\n\n- [A](https://a.org) - A.", 3, "# T\n\n- [A](https://a.org) - A.\n"),
-    "AL509": ("# T\n\n| Name | N |\n| --- | --- |\n| [A](https://a.org) | 1 |\n", 3, "# T\n\n| Name               | N   |\n| ------------------ | --- |\n| [A](https://a.org) | 1   |\n"),
-    "AL601": ("# Awesome T\n\n- [A](https://a.org) - A.\n", 1, "# Awesome T [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n- [A](https://a.org) - A.\n"),
+    "AL509": (
+        "# T\n\n| Name | N |\n| --- | --- |\n| [A](https://a.org) | 1 |\n",
+        3,
+        "# T\n\n| Name               | N   |\n| ------------------ | --- |\n| [A](https://a.org) | 1   |\n",
+    ),
+    "AL601": (
+        "# Awesome T\n\n- [A](https://a.org) - A.\n",
+        1,
+        "# Awesome T [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n- [A](https://a.org) - A.\n",
+    ),
     "AL602": ("# T\n\n- [A](https://a.org) - lower.\n", 3, "# T\n\n- [A](https://a.org) - Upper.\n"),
     "AL603": ("# T\n\n- [A](https://a.org) - No stop\n", 3, "# T\n\n- [A](https://a.org) - Stop. `MIT`\n"),
     "AL604": ("# T\n\n- [Alpha](https://a.org) - Alpha is a thing.\n", 3, "# T\n\n- [Alpha](https://a.org) - A thing.\n"),

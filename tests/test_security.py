@@ -11,13 +11,13 @@ import io
 import json
 
 import pytest
-from hostile import BAD_KEY, SCRIPT_URLS, audit, hostile_markdown, hostile_yaml, url_scheme_ok
-from test_cli import run
 
 from awesomelint import api
 from awesomelint.render.html import CSP
 from awesomelint.source import decode
 from awesomelint.urls import safe_href
+from hostile import BAD_KEY, SCRIPT_URLS, audit, hostile_markdown, hostile_yaml, url_scheme_ok
+from test_cli import run
 
 
 def page_from(text: str, name: str) -> str:
@@ -35,7 +35,7 @@ def test_hostile_lists_make_a_clean_page(name, text):
 
 def test_the_old_attribute_name_injection_is_closed():
     page = page_from(hostile_yaml(), "hostile.yaml")
-    assert "autofocus" not in {n for n in _attribute_names(page)}
+    assert "autofocus" not in set(_attribute_names(page))
     assert BAD_KEY not in page  # escaped wherever it is shown
 
 
@@ -70,7 +70,7 @@ def test_csp_hashes_match_the_inline_script_and_style():
 
 
 # -- CSV ------------------------------------------------------------------------------------------
-FORMULAS = ["=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "-", "- a list"]
+FORMULAS = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "-", "- a list"]
 NUMBERS = ["-2", "+3.5", "-0.25", "+1e5", "-1,000"]
 
 
@@ -86,8 +86,13 @@ def test_csv_numbers_and_text_are_unchanged(value):
 
 
 def _csv_description(value: str) -> str:
-    data = {"awesomelint": 1, "title": "T", "sections": [{"title": "S", "level": 2, "content": [{"list": {"style": "bullet", "entries": [
-        {"name": value, "url": "https://a.org", "description": value}]}}]}]}
+    data = {
+        "awesomelint": 1,
+        "title": "T",
+        "sections": [
+            {"title": "S", "level": 2, "content": [{"list": {"style": "bullet", "entries": [{"name": value, "url": "https://a.org", "description": value}]}}]}
+        ],
+    }
     out = api.convert("t.json", "csv", source=decode(json.dumps(data).encode(), "t.json"))
     rows = list(csv.DictReader(io.StringIO(out)))
     return rows[0]["Description"]

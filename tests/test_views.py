@@ -7,11 +7,11 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
-from helpers import load
 
 from awesomelint import api
 from awesomelint.source import decode
+from conftest import CORPUS
+from helpers import load
 
 FIX = Path(__file__).parent / "fixtures"
 SEEDS = {p.name[:3]: p for p in CORPUS if p.suffix == ".txt"}

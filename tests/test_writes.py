@@ -8,11 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
-from test_cli import run
 
 from awesomelint import api
 from awesomelint.errors import InputError
 from awesomelint.source import TMP_PREFIX, read_source, write_atomic
+from test_cli import run
 
 UNTIDY = "# T\n\n* [A](https://a.org) - A.\n* [B](https://b.org) - B.\n"
 TIDY = "# T\n\n- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n"

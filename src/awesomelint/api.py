@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from awesomelint.model import Document
 
 
-
 @dataclass
 class Loaded:
     doc: Document

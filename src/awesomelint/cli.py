@@ -40,10 +40,7 @@ class _Group(click.Group):
         except Exception as err:  # a bug: say so in one line, traceback only on request
             if os.environ.get("AWESOMELINT_DEBUG"):
                 raise
-            _say(
-                f"awesomelint: internal error: {type(err).__name__}: {err} "
-                "(set AWESOMELINT_DEBUG=1 for a traceback, and please report it)"
-            )
+            _say(f"awesomelint: internal error: {type(err).__name__}: {err} (set AWESOMELINT_DEBUG=1 for a traceback, and please report it)")
             sys.exit(2)
 
 
@@ -145,15 +142,24 @@ def _overrides(select: str | None, extend_select: str | None, ignore: str | None
 @click.option("--ignore", help="Rule codes or prefixes not to check.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache (kept in the user's cache folder).")
-def lint(paths: tuple[str, ...], fmt_: str, fix: bool, diff: bool, exit_zero: bool, select: str | None, extend_select: str | None, ignore: str | None, output: str | None, no_cache: bool) -> None:
+def lint(
+    paths: tuple[str, ...],
+    fmt_: str,
+    fix: bool,
+    diff: bool,
+    exit_zero: bool,
+    select: str | None,
+    extend_select: str | None,
+    ignore: str | None,
+    output: str | None,
+    no_cache: bool,
+) -> None:
     """Check lists for problems. Exit 0: clean, 1: problems found, 2: usage or input error."""
     from awesomelint import api
     from awesomelint.lint.reporters import REPORTERS
 
     targets = list(paths) or _default_targets()
-    result = api.lint(
-        targets, fix=fix and not diff, diff=diff, overrides=_overrides(select, extend_select, ignore), use_cache=not no_cache
-    )
+    result = api.lint(targets, fix=fix and not diff, diff=diff, overrides=_overrides(select, extend_select, ignore), use_cache=not no_cache)
     for err in result.errors:
         click.echo(f"awesomelint: error: {err}", err=True)
     if diff:
@@ -274,8 +280,10 @@ def merge(files: tuple[str, ...], output: str | None, title: str) -> None:
         _say(f"undecided {line}")
     for line in report.conflicts:
         _say(f"conflict {line}")
-    click.echo(f"{report.total_in} entries from {len(files)} files -> {report.total_out} entries "
-               f"({len(report.merged)} merged, {len(report.undecided)} undecided)", err=True)
+    click.echo(
+        f"{report.total_in} entries from {len(files)} files -> {report.total_out} entries ({len(report.merged)} merged, {len(report.undecided)} undecided)",
+        err=True,
+    )
 
 
 @main.command()
@@ -294,9 +302,23 @@ def merge(files: tuple[str, ...], output: str | None, title: str) -> None:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache.")
 @click.option("--allow-private-redirects", is_flag=True, help="Follow a public url's redirect to a loopback, private or link-local address.")
 @click.option("--exit-zero", is_flag=True)
-def links(paths: tuple[str, ...], fmt_: str, fix: bool, changed_only: str | None, fail_after: int | None, concurrency: int | None,
-          per_host: int | None, timeout: float | None, retries: int | None, alive: tuple[int, ...], skip: tuple[str, ...],
-          ttl: float | None, no_cache: bool, allow_private_redirects: bool, exit_zero: bool) -> None:
+def links(
+    paths: tuple[str, ...],
+    fmt_: str,
+    fix: bool,
+    changed_only: str | None,
+    fail_after: int | None,
+    concurrency: int | None,
+    per_host: int | None,
+    timeout: float | None,
+    retries: int | None,
+    alive: tuple[int, ...],
+    skip: tuple[str, ...],
+    ttl: float | None,
+    no_cache: bool,
+    allow_private_redirects: bool,
+    exit_zero: bool,
+) -> None:
     """Check that the links of the lists answer (opt-in, uses the network). Exit 1 on dead links."""
     from pathlib import Path
 
@@ -325,6 +347,6 @@ def links(paths: tuple[str, ...], fmt_: str, fix: bool, changed_only: str | None
             _say(f"Fixed {n} redirected link{'s' if n != 1 else ''} in {path}.")
         report.diagnostics = [d for d in report.diagnostics if d.code != "AL802"]
     sys.stdout.write(REPORTERS[fmt_](report.diagnostics, len(targets)))
-    click.echo(f"{len(set(o_.url for o_ in occurrences))} urls: {report.checked} checked, {report.cached} fresh in the cache, {report.skipped} skipped.", err=True)
+    click.echo(f"{len({o_.url for o_ in occurrences})} urls: {report.checked} checked, {report.cached} fresh in the cache, {report.skipped} skipped.", err=True)
     if any(d.code == "AL801" for d in report.diagnostics) and not exit_zero:
         sys.exit(1)

@@ -17,8 +17,18 @@ from awesomelint.errors import ConfigError
 
 KNOWN_KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "severity", "schema", "exclude", "links"}
 LINK_KEYS = {
-    "concurrency": int, "per-host": int, "timeout": float, "host-timeouts": dict, "retries": int, "backoff": float,
-    "max-retry-after": float, "max-redirects": int, "alive": list, "skip": list, "ttl-hours": float, "fail-after": int,
+    "concurrency": int,
+    "per-host": int,
+    "timeout": float,
+    "host-timeouts": dict,
+    "retries": int,
+    "backoff": float,
+    "max-retry-after": float,
+    "max-redirects": int,
+    "alive": list,
+    "skip": list,
+    "ttl-hours": float,
+    "fail-after": int,
     "allow-private-redirects": bool,
 }
 SCHEMA_KEYS = {"required-links", "required-attributes", "allowed-values"}
@@ -174,7 +184,7 @@ def config_from_table(table: dict[str, Any], path: Path | None) -> Config:
         cfg.per_file_ignores[pattern] = code_list_value(value, f"per-file-ignores.{pattern}", where, codes)
     sev = table.get("severity", {})
     if not isinstance(sev, dict):
-        raise ConfigError(f"{where}: severity must be a table of CODE = \"error\"|\"warning\"|\"info\"")
+        raise ConfigError(f'{where}: severity must be a table of CODE = "error"|"warning"|"info"')
     for code, level in sev.items():
         if not isinstance(code, str) or code.upper() not in codes:
             raise ConfigError(f"{where}: severity: unknown rule code {code!r}")

@@ -14,6 +14,7 @@ Before anything is written, `verify.check_formatted` proves three things or refu
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -50,7 +51,7 @@ def _layout(tokens: list[Token], skip: int) -> Layout:
     def walk(toks: list[Token], in_quote: bool) -> None:
         for t in toks:
             typ = t["type"]
-            line, end = t.get("line"), t.get("end_line")
+            line, end = t.get("line"), t.get("end_line") or t.get("line") or 0
             if typ == "block_code" and line:
                 lay.code.update(range(line, end + 1))
             elif typ in ("block_html", "ref_def") and line:
@@ -385,7 +386,7 @@ def pass_blank_lines(out: Lines, lay: Layout, doc: Document) -> None:
             continue
         prev_blank = blank
     blocks = [t for t in lay.top if t.get("line")]
-    for prev, cur in zip(blocks, blocks[1:]):
+    for prev, cur in itertools.pairwise(blocks):
         if cur["line"] != prev.get("end_line", 0) + 1:
             continue
         if cur["type"] == "heading" or prev["type"] in ("heading", "list", "table", "block_code", "thematic_break"):

@@ -154,7 +154,7 @@ def _host_addresses(host: str) -> list[str]:
     if h.lower() == "localhost" or h.lower().endswith(".localhost"):
         return ["127.0.0.1"]
     try:
-        return sorted({info[4][0] for info in socket.getaddrinfo(h, None)})
+        return sorted({str(info[4][0]) for info in socket.getaddrinfo(h, None)})
     except (OSError, UnicodeError):
         return []
 
@@ -337,7 +337,7 @@ class Checker:
                 status, location, retry_after = await self._head_then_get(client, url)
             except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError) as err:
                 return None, None, f"invalid url in the request or its redirect ({type(err).__name__})"
-            except (httpx.TimeoutException, asyncio.TimeoutError):
+            except (TimeoutError, httpx.TimeoutException):
                 error = "timed out"
             except httpx.TransportError as err:
                 error = f"connection failed ({type(err).__name__})"
@@ -418,9 +418,9 @@ def check_links(
         else:
             todo.append(u)
     results = asyncio.run(checker.check_all(todo)) if todo else {}
-    for r in results.values():
-        r.failures = 0 if r.ok else cache.failures(r.url) + 1
-        cache.record(r, now)
+    for fresh in results.values():
+        fresh.failures = 0 if fresh.ok else cache.failures(fresh.url) + 1
+        cache.record(fresh, now)
     cache.save()
     results.update(cached)
     diags: list[Diagnostic] = []
@@ -433,16 +433,27 @@ def check_links(
         elif r.dead:
             diags.append(
                 Diagnostic(
-                    occ.path, occ.line, occ.column, "AL803",
+                    occ.path,
+                    occ.line,
+                    occ.column,
+                    "AL803",
                     f"link failed ({r.error}), {r.failures} of {options.fail_after} runs before it counts as dead: {occ.url}",
-                    name="flaky-link", severity="warning",
+                    name="flaky-link",
+                    severity="warning",
                 )
             )
         elif r.permanent_redirect and r.permanent_redirect != occ.url:
             diags.append(
                 Diagnostic(
-                    occ.path, occ.line, occ.column, "AL802", f"permanent redirect: {occ.url} -> {r.permanent_redirect}",
-                    name="permanent-redirect", severity="warning", fixable=True, replacement=(occ.url, r.permanent_redirect),
+                    occ.path,
+                    occ.line,
+                    occ.column,
+                    "AL802",
+                    f"permanent redirect: {occ.url} -> {r.permanent_redirect}",
+                    name="permanent-redirect",
+                    severity="warning",
+                    fixable=True,
+                    replacement=(occ.url, r.permanent_redirect),
                 )
             )
     diags.sort(key=Diagnostic.sort_key)

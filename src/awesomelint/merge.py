@@ -133,11 +133,10 @@ def merge_documents(docs: list[Document], title: str = "Merged catalog") -> tupl
                     groups.union(j, i, f"{'same url' if key == main else 'shared link'} {key}")
                     break
             else:
-                other = next((parts[j] for j in by_url.get(key, []) if parts[j].entry.url and normalize_url(parts[j].entry.url) == key), None)
+                other = next((parts[j] for j in by_url.get(key, []) if normalize_url(parts[j].entry.url or "") == key), None)
                 if key == main and other is not None:
                     report.undecided.append(
-                        f"{p.entry.url}: '{other.entry.name}' ({other.where}) and '{p.entry.name}' ({p.where}) "
-                        "share this url under different names; kept apart"
+                        f"{p.entry.url}: '{other.entry.name}' ({other.where}) and '{p.entry.name}' ({p.where}) share this url under different names; kept apart"
                     )
             by_url.setdefault(key, []).append(i)
     # 2. the same name, and a url in common or none that contradicts

@@ -10,7 +10,7 @@ Lines are 1-based lines of the source file; they are ignored when records are co
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 # list styles: how the entries of a list are written
 STYLE_BULLET = "bullet"  # - [Name](url) - Description
@@ -95,7 +95,7 @@ class Table:
     markdown: str | None = None
 
 
-Block = Union[Prose, EntryList, Table]
+Block = Prose | EntryList | Table
 
 
 @dataclass

@@ -43,7 +43,6 @@ class SourceText:
     final_newline: bool = True
     stamp: FileStamp | None = None  # the file as it was read: a write refuses if it changed since
 
-
     @property
     def lines(self) -> list[str]:
         return self.text.split("\n")
@@ -56,9 +55,7 @@ def decode(data: bytes, path: str = "<stdin>") -> SourceText:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise InputError(
-            path, f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
-        ) from None
+        raise InputError(path, f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
     if "\x00" in text:
         raise InputError(path, "binary file (contains NUL bytes), not a Markdown or YAML text")
     bom = text.startswith(BOM)
@@ -83,7 +80,7 @@ DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def file_kind(path: str) -> str:
-    """"markdown" (one of `MARKDOWN_SUFFIXES`, or no extension: `README`), "data" (our YAML/JSON
+    """ "markdown" (one of `MARKDOWN_SUFFIXES`, or no extension: `README`), "data" (our YAML/JSON
     records), or "other" (never read as a list, never written)."""
     if path == "-" or path.startswith("<stdin>"):
         return "data" if path.lower().endswith(DATA_SUFFIXES) else "markdown"

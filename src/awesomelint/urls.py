@@ -9,8 +9,35 @@ _DOMAIN_LIKE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:[/:?#]|$)")
 _URL_PARTS = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://(?P<host>[^/?#]*)(?P<path>[^?#]*)(?:\?(?P<query>[^#]*))?(?:#(?P<fragment>.*))?$", re.S)
 _INDEX = re.compile(r"/index\.(?:html?|php|aspx?)$", re.I)
 FILE_EXTENSIONS = {
-    "md", "markdown", "html", "htm", "txt", "pdf", "png", "jpg", "jpeg", "gif", "svg", "webp", "json", "yml",
-    "yaml", "csv", "tsv", "rst", "py", "js", "ts", "css", "xml", "zip", "gz", "ipynb", "toml", "cfg", "sh",
+    "md",
+    "markdown",
+    "html",
+    "htm",
+    "txt",
+    "pdf",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "svg",
+    "webp",
+    "json",
+    "yml",
+    "yaml",
+    "csv",
+    "tsv",
+    "rst",
+    "py",
+    "js",
+    "ts",
+    "css",
+    "xml",
+    "zip",
+    "gz",
+    "ipynb",
+    "toml",
+    "cfg",
+    "sh",
 }
 KNOWN_SCHEMES = {"http", "https", "mailto", "ftp", "ftps", "sftp", "git", "ssh", "irc", "ircs", "news", "tel", "xmpp", "magnet", "doi"}
 

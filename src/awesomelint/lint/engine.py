@@ -60,9 +60,7 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(
-    code: str, name: str, *, default: bool = True, fixable: bool = False, severity: str = "error", records: bool = False
-) -> Callable[..., Any]:
+def rule(code: str, name: str, *, default: bool = True, fixable: bool = False, severity: str = "error", records: bool = False) -> Callable[..., Any]:
     def register(func: Callable[..., Iterable[Diagnostic]]) -> Callable[..., Iterable[Diagnostic]]:
         family = func.__module__.rsplit(".", 1)[-1]
         REGISTRY[code] = Rule(code, name, family, func, default, fixable, severity, records=records)
@@ -161,7 +159,8 @@ def html_comments(tokens: list[dict[str, Any]]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
 
     def comments_in(raw: str) -> list[tuple[int, str]]:
-        found, pos = [], 0
+        found: list[tuple[int, str]] = []
+        pos = 0
         while True:  # linear: each `<!--` looks for one `-->` after it, and stops when there is none
             start = raw.find("<!--", pos)
             if start < 0:
@@ -237,4 +236,3 @@ def apply_suppressions(diags: list[Diagnostic], sups: list[Suppression]) -> list
         if not hit:
             kept.append(d)
     return kept
-

@@ -69,7 +69,7 @@ class FileResult:
         return cls(
             path,
             [Diagnostic(path, line, col, code, msg) for line, col, code, msg in data["diags"]],
-            [tuple(u) for u in data.get("urls", [])],  # type: ignore[misc]
+            [tuple(u) for u in data.get("urls", [])],
             [Suppression(k, codes, line, start, end) for k, codes, line, start, end in data["suppressions"]],
             list(data["enabled"]),
         )
@@ -178,7 +178,7 @@ class ResultCache:
     def get_urls(self, key: str) -> list[tuple[str, int, int, str]] | None:
         data = self.store.get(key + ".urls")
         try:
-            return [tuple(u) for u in data] if isinstance(data, list) else None  # type: ignore[misc]
+            return [tuple(u) for u in data] if isinstance(data, list) else None
         except TypeError:
             return None
 
@@ -276,10 +276,7 @@ def _run_phase1(todo: list[tuple[int, SourceText, set[str], dict[str, Any], str 
         return [lint_file(src, enabled, schema) for _, src, enabled, schema, _, _ in todo]
     from concurrent.futures import ProcessPoolExecutor
 
-    jobs = [
-        (src.path, src.text, src.bom, src.newline, src.final_newline, sorted(enabled), schema)
-        for _, src, enabled, schema, _, _ in todo
-    ]
+    jobs = [(src.path, src.text, src.bom, src.newline, src.final_newline, sorted(enabled), schema) for _, src, enabled, schema, _, _ in todo]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         data = list(pool.map(_lint_file_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
     return [FileResult.from_json(job[0], d) for job, d in zip(jobs, data)]
@@ -303,7 +300,7 @@ def lint_paths(
     diff: bool = False,
     overrides: dict[str, list[str]] | None = None,
     use_cache: bool = False,
-) -> "LintResult":
+) -> LintResult:
     """Lint files (and folders, for their Markdown files); with `fix`, write the safe fixes."""
     from awesomelint.api import DATA_NOT_FORMATTED, load, unified_diff
     from awesomelint.errors import UnsafeFormatError

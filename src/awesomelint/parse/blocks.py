@@ -114,15 +114,12 @@ class PosBlockParser(BlockParser):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.specification["block_html"] = _BLOCK_HTML
-        self.register("table", TABLE_PATTERN, _parse_table, before="paragraph")
+        self.register("table", TABLE_PATTERN, _parse_table, before="paragraph")  # type: ignore[arg-type]  # our PosState is its BlockState
         for rules in (self.list_rules, self.block_quote_rules):
             if "table" not in rules:
                 rules.append("table")
         self._break_rules = re.compile(
-            "|".join(
-                "(?:%s)" % self.specification[name]
-                for name in ("atx_heading", "fenced_code", "block_quote", "thematic_break", "block_html")
-            ),
+            "|".join(f"(?:{self.specification[name]})" for name in ("atx_heading", "fenced_code", "block_quote", "thematic_break", "block_html")),
             re.M,
         )
 
@@ -131,7 +128,7 @@ class PosBlockParser(BlockParser):
         start = m.start()
         end = super().parse_method(m, state)
         tokens = state.tokens
-        for tok in tokens[-1 : -6 : -1] if tokens else ():
+        for tok in tokens[-1:-6:-1] if tokens else ():
             s = tok.get("_s")
             if s is None or (s[3] and s[2] > seq0):
                 tok["_s"] = (state, start, next(_seq), False)
@@ -240,11 +237,13 @@ list_parser._compile_list_break_sc = _compile_list_break_sc
 # quadratic on a heading with a long run of blanks. Starting only where a run starts is the same
 # match (a match from inside a run also matches from its start) in linear time.
 _block_parser_module_for_atx = __import__("mistune.block_parser", fromlist=["_ATX_HEADING_TRIM"])
-_block_parser_module_for_atx._ATX_HEADING_TRIM = re.compile(r"(?:(?<!\s)\s+|^)#+\s*$")
+_block_parser_module_for_atx._ATX_HEADING_TRIM = re.compile(  # type: ignore[attr-defined]
+    r"(?:(?<!\s)\s+|^)#+\s*$"
+)
 
 # a self-closing tag alone on its line (`<br />`) is an HTML block (CommonMark rule 7)
 _block_parser_module = __import__("mistune.block_parser", fromlist=["_OPEN_TAG_END"])
-_block_parser_module._OPEN_TAG_END = re.compile(
+_block_parser_module._OPEN_TAG_END = re.compile(  # type: ignore[attr-defined]
     _block_parser_module.HTML_ATTRIBUTES + r"[ \t]*/?>[ \t]*(?:\n|$)"
 )
 
@@ -280,7 +279,7 @@ def parse_blocks(text: str, skip_lines: int = 0) -> tuple[list[Token], dict[str,
         state.cursor = pos
     md.block.parse(state)
     _assign_lines(state.tokens)
-    return state.tokens, state.env
+    return state.tokens, dict(state.env)
 
 
 def _line_of(stamp: tuple[Any, ...]) -> int:

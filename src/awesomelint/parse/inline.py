@@ -16,9 +16,7 @@ SEPARATOR = re.compile(r"^(?:[ \t]+[-–—][ \t]+|[ \t]*[:：][ \t]+|[ \t]*：|
 CANONICAL_SEPARATOR = " - "
 _TAG = re.compile(r"`([^`\n]+)`")
 # starts only where a run of blanks starts, and no class runs past the next `[`: linear
-_LINK_GROUP = re.compile(
-    r"(?<![ \t])[ \t]+\((\[(?:[^\[\]\\\n]|\\[^\n])+\]\([^()\s\[]+\)(?:,[ \t]*\[(?:[^\[\]\\\n]|\\[^\n])+\]\([^()\s\[]+\))*)\)[ \t]*$"
-)
+_LINK_GROUP = re.compile(r"(?<![ \t])[ \t]+\((\[(?:[^\[\]\\\n]|\\[^\n])+\]\([^()\s\[]+\)(?:,[ \t]*\[(?:[^\[\]\\\n]|\\[^\n])+\]\([^()\s\[]+\))*)\)[ \t]*$")
 _GROUP_ALONE = re.compile(r"\((\[(?:[^\[\]\\\n]|\\[^\n])+\]\([^()\s\[]+\)(?:,[ \t]*\[(?:[^\[\]\\\n]|\\[^\n])+\]\([^()\s\[]+\))*)\)[ \t]*$")
 _GROUP_LINK = re.compile(r"\[((?:[^\[\]\\\n]|\\[^\n])+)\]\(([^)\s]+)\)")
 _STRONG = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?!\1)")

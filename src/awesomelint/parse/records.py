@@ -60,7 +60,7 @@ class RecordBuilder:
         self.env = env
         self.refs: dict[str, Any] = {normalize_label(k): v for k, v in env.get("ref_links", {}).items()}
         self.path = path
-        self._inline = None
+        self._inline: Any = None
 
     # -- helpers --------------------------------------------------------------------------
     def raw(self, line: int, end_line: int) -> str:
@@ -471,7 +471,6 @@ class RecordBuilder:
             entries.append(e)
         return Table(columns, entries, tok["line"], tok["end_line"])
 
-
     def _field_value(self, e: Entry, col: Column, value: str, line: int) -> None:
         """One table cell or `Title: value` field: a value that is only links is those links
         (labelled with the column); any other value is the attribute, with the links in its
@@ -523,7 +522,7 @@ def _fold_fields(entries: list[Entry], field_value: Callable[[Entry, Column, str
         e.links = [lk for lk in e.links if lk.line == e.line]
         for title, value in fields:
             field_value(e, columns[title], value, e.line)
-    for title, col in columns.items():
+    for col in columns.values():
         values = [e.attributes[col.key] for e in entries if col.role == "attribute" and col.key in e.attributes]
         if col.role == "attribute" and _is_list_column([v for v in values if isinstance(v, str)]):
             col.split = True

@@ -84,10 +84,7 @@ def _hash(source: str) -> str:
 
 
 # only the page's own script and style run; images may come from the web (badges), nothing else
-CSP = (
-    f"default-src 'none'; script-src {_hash(_JS)}; style-src {_hash(_CSS)}; img-src http: https:; "
-    "base-uri 'none'; form-action 'none'"
-)
+CSP = f"default-src 'none'; script-src {_hash(_JS)}; style-src {_hash(_CSS)}; img-src http: https:; base-uri 'none'; form-action 'none'"
 
 # cmark-gfm writes links and images in exactly these shapes; attribute values are escaped
 _A = re.compile(r'<a href="([^"]*)"((?: title="[^"]*")?)>(.*?)</a>', re.S)
@@ -234,4 +231,4 @@ def render_html(doc: Document, columns: list[str] | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-__all__ = ["render_html", "csv_rows"]
+__all__ = ["csv_rows", "render_html"]

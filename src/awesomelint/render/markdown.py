@@ -420,9 +420,7 @@ def _value_text(value: object) -> str:
 def _links_text(entry: Entry, label: str) -> str:
     want = label.lower()
     return ", ".join(
-        link(lk.text if lk.text is not None else (lk.label or lk.url), lk.url)
-        for lk in entry.links
-        if (lk.label or "").lower() == want and not lk.inline
+        link(lk.text if lk.text is not None else (lk.label or lk.url), lk.url) for lk in entry.links if (lk.label or "").lower() == want and not lk.inline
     )
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from awesomelint.errors import AwesomelintError
 from awesomelint.model import (
     STYLE_FIELDS,
+    Block,
     Column,
     Document,
     Entry,
@@ -119,8 +120,8 @@ def restyle(doc: Document, style: str, columns: list[str] | None = None) -> Docu
     """A copy of `doc` with every entry list as a table (`table`) or every table as a list (`list`)."""
     doc = copy.deepcopy(doc)
 
-    def convert(blocks: list) -> list:  # type: ignore[type-arg]
-        out = []
+    def convert(blocks: list[Block]) -> list[Block]:
+        out: list[Block] = []
         for b in blocks:
             if style == "table" and isinstance(b, EntryList):
                 entries = flatten(b.entries)
@@ -207,4 +208,3 @@ def _plain(markdown: str) -> str:
     from awesomelint.anchors import plain_text
 
     return plain_text(markdown)
-

@@ -26,6 +26,8 @@ def _has_badge(head: str) -> bool:
             return True
         at = low.find("badge.svg", end) if end >= 0 else -1
     return False
+
+
 _END_PUNCT = re.compile(r"[.!?…)\]`\"'”]\s*$")
 
 
@@ -45,7 +47,7 @@ def awesome_badge(ctx: FileContext) -> Iterator[Diagnostic]:
         yield ctx.diag(max(ctx.doc.title_line, 1), 1, "AL601", "no Awesome badge near the title")
 
 
-def _described(ctx: FileContext) -> Iterator:  # type: ignore[type-arg]
+def _described(ctx: FileContext) -> Iterator:
     for block, e, _ in entry_blocks(ctx):
         if isinstance(block, EntryList) and e.url and e.description.strip() and e.description_format is None:
             yield e

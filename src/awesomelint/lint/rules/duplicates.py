@@ -58,14 +58,16 @@ def duplicate_name(ctx: FileContext) -> Iterator[Diagnostic]:
     for content in groups:
         seen: dict[str, int] = {}
         for block in content:
-            for b, e, depth in entry_blocks_of(block):
+            for _b, e, depth in entry_blocks_of(block):
                 if depth or not e.name or not (e.url or e.links) or e.name.lstrip().startswith("!["):
                     continue  # nested items, names that are only an image (a badge)
                 key = name_key(e.name)
                 if not key:
                     continue
                 if key in seen:
-                    yield ctx.diag(e.line, column_of(ctx.line_text(e.line), e.name[:10]), "AL202", f"duplicate name '{e.name.strip()[:60]}' (also at line {seen[key]})")
+                    yield ctx.diag(
+                        e.line, column_of(ctx.line_text(e.line), e.name[:10]), "AL202", f"duplicate name '{e.name.strip()[:60]}' (also at line {seen[key]})"
+                    )
                 else:
                     seen[key] = e.line
 

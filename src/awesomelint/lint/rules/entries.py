@@ -127,7 +127,11 @@ def malformed_link(ctx: FileContext) -> Iterator[Diagnostic]:
     for _, e, _ in entry_blocks(ctx):
         for n in range(e.line, e.line + 1):
             text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), ctx.line_text(n))
-            for pattern, what in ((_SPACE_BEFORE_PAREN, "a space between ] and ("), (_NO_PAREN, "no parentheses around the url"), (_REVERSED, "url and text reversed")):
+            for pattern, what in (
+                (_SPACE_BEFORE_PAREN, "a space between ] and ("),
+                (_NO_PAREN, "no parentheses around the url"),
+                (_REVERSED, "url and text reversed"),
+            ):
                 m = pattern.search(text)
                 if m:
                     yield ctx.diag(n, m.start() + 1, "AL104", f"malformed link: {what}")
@@ -152,7 +156,7 @@ def bare_url(ctx: FileContext) -> Iterator[Diagnostic]:
         - [MIMIC](https://mimic.mit.edu/) - ICU records.    # good
     """
     for block, e, _ in entry_blocks(ctx):
-        if isinstance(block, EntryList) and block.style == STYLE_BOLD or isinstance(block, Table):
+        if (isinstance(block, EntryList) and block.style == STYLE_BOLD) or isinstance(block, Table):
             continue
         text = ctx.line_text(e.line)
         stripped = _LINKED.sub(lambda m: " " * len(m.group(0)), text)

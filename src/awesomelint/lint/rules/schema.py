@@ -11,7 +11,7 @@ from awesomelint.lint.engine import Diagnostic, FileContext, rule
 from awesomelint.lint.rules.entries import entry_blocks
 
 
-def _top_entries(ctx: FileContext) -> Iterator:  # type: ignore[type-arg]
+def _top_entries(ctx: FileContext) -> Iterator:
     for _, e, depth in entry_blocks(ctx):
         if depth == 0 and (e.url or e.links):
             yield e

@@ -12,7 +12,7 @@ from awesomelint.parse.cells import split_cells
 def _tables(ctx: FileContext) -> Iterator[tuple[int, int]]:
     """(header line, last line) of every table, entry tables and prose tables alike."""
     for _, block in ctx.doc.iter_blocks():
-        if isinstance(block, Table) or isinstance(block, Prose) and block.kind == "table":
+        if isinstance(block, Table) or (isinstance(block, Prose) and block.kind == "table"):
             yield block.line, block.end_line
 
 
