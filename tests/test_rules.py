@@ -34,7 +34,7 @@ CASES: dict[str, tuple[str, int, str]] = {
         "# T\n\n- [A](https://a.org/) - A.\n- [B](https://a.org/b) - B.\n\n## Contents\n\n- [A](#t)\n",
     ),
     "AL202": (
-        "# T\n\n## S\n\n- [MIMIC-III](https://a.org) - A.\n- [mimic iii](https://b.org) - B.\n",
+        "# T\n\n## S\n\n- [MIMIC-III](https://a.org/one) - A.\n- [mimic iii](https://a.org/two) - B.\n",
         6,
         "# T\n\n## S\n\n- [MIMIC-III](https://a.org) - A.\n\n## U\n\n- [MIMIC-III](https://b.org) - B.\n",
     ),
@@ -150,7 +150,7 @@ def test_suppression_comments():
         "# T\n\n<!-- awesomelint-disable AL2 -->\n- [A](https://a.org) - A.\n- [A](https://a.org) - A.\n"
         "<!-- awesomelint-enable -->\n- [B](https://b.org) - B.\n- [B](https://b.org) - B.\n"
     )
-    diags, _ = lint_sources([decode(text.encode(), "t.md")], ConfigCache(Config()))
+    diags, _ = lint_sources([decode(text.encode(), "t.md")], ConfigCache(Config(extend_select=["AL202"])))
     assert sorted((d.code, d.line) for d in diags if d.code.startswith("AL2")) == [("AL201", 8), ("AL202", 8)]
     text = "<!-- awesomelint-disable-file AL201 -->\n# T\n\n- [A](https://a.org) - A.\n- [A2](https://a.org) - A.\n"
     diags, _ = lint_sources([decode(text.encode(), "t.md")], ConfigCache(Config()))

@@ -142,6 +142,7 @@ def _overrides(select: str | None, extend_select: str | None, ignore: str | None
 @click.option("--ignore", help="Rule codes or prefixes not to check.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache (kept in the user's cache folder).")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too (rules given severity 'warning' in the config).")
 def lint(
     paths: tuple[str, ...],
     fmt_: str,
@@ -153,8 +154,9 @@ def lint(
     ignore: str | None,
     output: str | None,
     no_cache: bool,
+    strict: bool,
 ) -> None:
-    """Check lists for problems. Exit 0: clean, 1: problems found, 2: usage or input error."""
+    """Check lists for problems. Exit 0: clean (or warnings only), 1: problems found, 2: usage or input error."""
     from awesomelint import api
     from awesomelint.lint.reporters import REPORTERS
 
@@ -173,7 +175,8 @@ def lint(
         sys.stdout.write(report)
     if result.errors:
         sys.exit(2)
-    if result.diagnostics and not exit_zero:
+    failing = [d for d in result.diagnostics if strict or d.severity != "warning"]  # warnings alone pass
+    if failing and not exit_zero:
         sys.exit(1)
 
 

@@ -12,10 +12,16 @@ from awesomelint.lint.engine import Diagnostic
 
 
 def text(diags: list[Diagnostic], files: int) -> str:
-    lines = [printable(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}") + (" [*]" if d.fixable else "") for d in diags]
+    lines = [
+        printable(f"{d.path}:{d.line}:{d.column}: {d.code}{' warning' if d.severity == 'warning' else ''} {d.message}") + (" [*]" if d.fixable else "")
+        for d in diags
+    ]
     if diags:
         fixable = sum(1 for d in diags if d.fixable)
+        warnings = sum(1 for d in diags if d.severity == "warning")
         summary = f"Found {len(diags)} problem{'s' if len(diags) != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+        if warnings:
+            summary += f" ({len(diags) - warnings} error{'s' if len(diags) - warnings != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''})"
         if fixable:
             summary += f" ({fixable} fixable with --fix)"
         lines.append(summary + ".")

@@ -42,12 +42,15 @@ def duplicate_url(files: list[Any]) -> Iterator[Diagnostic]:
                 first[key] = (f.path, line)
 
 
-@rule("AL202", "duplicate-name", records=True)
+@rule("AL202", "duplicate-name", default=False, records=True)
 def duplicate_name(ctx: FileContext) -> Iterator[Diagnostic]:
-    """Two entries of the same section have the same name (case, spaces and punctuation aside).
+    """Two entries of the same section have the same name and point at the same site or repository.
 
     Why: the same thing listed twice, perhaps with two different urls, confuses readers; one of
-    the two is usually out of date. Entries in different sections may share a name.
+    the two is usually out of date. Opt-in: different projects often share a generic name
+    (`uuid`, `log`, `config`), so only the same name (case, spaces and punctuation aside) on the
+    same host (or the same GitHub/GitLab repository) counts. Entries in different sections may
+    share a name.
 
     Example:
         ## ICU
@@ -56,7 +59,7 @@ def duplicate_name(ctx: FileContext) -> Iterator[Diagnostic]:
     """
     groups = [ctx.doc.intro] + [sec.content for _, sec in ctx.doc.iter_sections()]
     for content in groups:
-        seen: dict[str, int] = {}
+        seen: dict[tuple[str, str], int] = {}
         for block in content:
             for _b, e, depth in entry_blocks_of(block):
                 if depth or not e.name or not (e.url or e.links) or e.name.lstrip().startswith("!["):
@@ -64,12 +67,33 @@ def duplicate_name(ctx: FileContext) -> Iterator[Diagnostic]:
                 key = name_key(e.name)
                 if not key:
                     continue
-                if key in seen:
-                    yield ctx.diag(
-                        e.line, column_of(ctx.line_text(e.line), e.name[:10]), "AL202", f"duplicate name '{e.name.strip()[:60]}' (also at line {seen[key]})"
-                    )
+                for site in _sites(e):
+                    if (key, site) in seen:
+                        yield ctx.diag(
+                            e.line,
+                            column_of(ctx.line_text(e.line), e.name[:10]),
+                            "AL202",
+                            f"duplicate name '{e.name.strip()[:60]}' on {site} (also at line {seen[key, site]})",
+                        )
+                        break
                 else:
-                    seen[key] = e.line
+                    for site in _sites(e):
+                        seen.setdefault((key, site), e.line)
+
+
+_REPO_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
+
+
+def _sites(e) -> set[str]:  # type: ignore[no-untyped-def]
+    """Where an entry points: hosts, or `host/owner/repo` on code hosts (many projects share one)."""
+    out: set[str] = set()
+    for url in [e.url, *(lk.url for lk in e.links if not lk.inline)]:
+        if not url or "://" not in url:
+            continue
+        parts = normalize_url(url).split("/")
+        host = parts[0]
+        out.add("/".join(parts[:3]) if host in _REPO_HOSTS and len(parts) >= 3 else host)
+    return out
 
 
 def entry_blocks_of(block):  # type: ignore[no-untyped-def]

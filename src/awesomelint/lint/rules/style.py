@@ -1,6 +1,9 @@
 """Style rules (AL5xx): each is one pass of the formatter, so `lint`, `lint --fix` and `fmt` agree.
 
 A style rule reports the lines its pass would change; the fix is that change. See `fmt.py`.
+They are opt-in for `lint` (`extend-select = ["AL5"]`): `fmt --check` and the `awesomelint-fmt`
+hook are the style gate, and a list that renders fine should not drown in style findings. One
+line is reported once for one cause: a tab-indented line is AL503, not also AL502.
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ def _changes(ctx: FileContext) -> dict[str, list[int]]:
 
 def _report(ctx: FileContext, code: str) -> Iterator[Diagnostic]:
     lines = _changes(ctx).get(code, [])
+    if code == "AL502":  # the tab is the cause: its pass already reports the line
+        tabs = set(_changes(ctx).get("AL503", []))
+        lines = [n for n in lines if n not in tabs]
     if code in ("AL502", "AL503", "AL506", "AL509"):
         lines = _first_of_runs(lines)
     for n in lines:
@@ -48,7 +54,7 @@ def _first_of_runs(lines: list[int]) -> list[int]:
     return [n for i, n in enumerate(lines) if i == 0 or lines[i - 1] != n - 1]
 
 
-@rule("AL501", "bullet-style", fixable=True)
+@rule("AL501", "bullet-style", default=False, fixable=True)
 def bullet_style(ctx: FileContext) -> Iterator[Diagnostic]:
     """A list uses `*` or `+` bullets instead of `-`.
 
@@ -63,7 +69,7 @@ def bullet_style(ctx: FileContext) -> Iterator[Diagnostic]:
     return _report(ctx, "AL501")
 
 
-@rule("AL502", "list-indent", fixable=True)
+@rule("AL502", "list-indent", default=False, fixable=True)
 def list_indent(ctx: FileContext) -> Iterator[Diagnostic]:
     """A nested list is not indented to its parent item's content column.
 
@@ -79,7 +85,7 @@ def list_indent(ctx: FileContext) -> Iterator[Diagnostic]:
     return _report(ctx, "AL502")
 
 
-@rule("AL503", "hard-tab", fixable=True)
+@rule("AL503", "hard-tab", default=False, fixable=True)
 def hard_tab(ctx: FileContext) -> Iterator[Diagnostic]:
     """List lines are indented with tabs.
 
@@ -95,7 +101,7 @@ def hard_tab(ctx: FileContext) -> Iterator[Diagnostic]:
     return _report(ctx, "AL503")
 
 
-@rule("AL504", "trailing-whitespace", fixable=True)
+@rule("AL504", "trailing-whitespace", default=False, fixable=True)
 def trailing_whitespace(ctx: FileContext) -> Iterator[Diagnostic]:
     """A line ends in spaces or tabs.
 
@@ -109,7 +115,7 @@ def trailing_whitespace(ctx: FileContext) -> Iterator[Diagnostic]:
     return _report(ctx, "AL504")
 
 
-@rule("AL505", "separator-style", fixable=True)
+@rule("AL505", "separator-style", default=False, fixable=True)
 def separator_style(ctx: FileContext) -> Iterator[Diagnostic]:
     """An entry separates its link from its description with `—`, `–` or `:` instead of ` - `.
 
@@ -122,7 +128,7 @@ def separator_style(ctx: FileContext) -> Iterator[Diagnostic]:
     return _report(ctx, "AL505")
 
 
-@rule("AL506", "blank-lines", fixable=True)
+@rule("AL506", "blank-lines", default=False, fixable=True)
 def blank_lines(ctx: FileContext) -> Iterator[Diagnostic]:
     """More than one blank line in a row, or no blank line around a heading, list or table.
 
@@ -136,7 +142,7 @@ def blank_lines(ctx: FileContext) -> Iterator[Diagnostic]:
     return _report(ctx, "AL506")
 
 
-@rule("AL507", "heading-style", fixable=True)
+@rule("AL507", "heading-style", default=False, fixable=True)
 def heading_style(ctx: FileContext) -> Iterator[Diagnostic]:
     """A heading is underlined (setext) or has closing hashes.
 
@@ -151,7 +157,7 @@ def heading_style(ctx: FileContext) -> Iterator[Diagnostic]:
     return _report(ctx, "AL507")
 
 
-@rule("AL508", "final-newline", fixable=True)
+@rule("AL508", "final-newline", default=False, fixable=True)
 def final_newline(ctx: FileContext) -> Iterator[Diagnostic]:
     """The file does not end with a newline.
 
@@ -165,7 +171,7 @@ def final_newline(ctx: FileContext) -> Iterator[Diagnostic]:
         yield ctx.diag(len(ctx.lines), len(ctx.lines[-1]) + 1, "AL508", _MESSAGES["AL508"])
 
 
-@rule("AL509", "table-format", fixable=True)
+@rule("AL509", "table-format", default=False, fixable=True)
 def table_format(ctx: FileContext) -> Iterator[Diagnostic]:
     """A table's pipes do not line up, or rows lack the leading or trailing pipe.
 

@@ -1,0 +1,46 @@
+"""Default lint is precise: style belongs to fmt, duplicate names need the same site, warnings pass."""
+
+from __future__ import annotations
+
+from test_cli import run
+
+STYLISH = "# List\n\n## Data\n\n* [MIMIC](https://mimic.mit.edu/) - ICU records.  \n* [eICU](https://eicu-crd.mit.edu/) - Multi-centre ICU records.\n"
+
+
+def test_style_is_not_reported_by_default(tmp_path):
+    (tmp_path / "l.md").write_text(STYLISH, encoding="utf-8")
+    r = run("lint", "--no-cache", "l.md", cwd=tmp_path)
+    assert r.returncode == 0 and "All checks passed" in r.stdout, r.stdout
+    r = run("lint", "--no-cache", "--extend-select", "AL5", "l.md", cwd=tmp_path)
+    assert r.returncode == 1 and "AL501" in r.stdout and "AL504" in r.stdout
+
+
+def test_a_tab_indented_line_is_reported_once(tmp_path):
+    (tmp_path / "l.md").write_text("# L\n\n- [A](https://a.org) - Alpha.\n\t- [B](https://b.org) - Beta.\n", encoding="utf-8")
+    r = run("lint", "--no-cache", "--select", "AL5", "l.md", cwd=tmp_path)
+    lines = [ln for ln in r.stdout.splitlines() if ln.startswith("l.md:4:")]
+    assert len(lines) == 1 and "AL503" in lines[0], r.stdout
+
+
+def test_duplicate_name_is_opt_in_and_needs_the_same_site(tmp_path):
+    text = (
+        "# L\n\n## Tools\n\n"
+        "- [uuid](https://github.com/one/uuid) - Identifiers in one library.\n"
+        "- [uuid](https://github.com/two/uuid) - Identifiers in another library.\n"
+        "- [MIMIC-III](https://mimic.mit.edu/) - ICU records.\n"
+        "- [MIMIC III](https://mimic.mit.edu/about/) - ICU records again.\n"
+    )
+    (tmp_path / "l.md").write_text(text, encoding="utf-8")
+    assert "AL202" not in run("lint", "--no-cache", "l.md", cwd=tmp_path).stdout
+    r = run("lint", "--no-cache", "--select", "AL202", "l.md", cwd=tmp_path)
+    found = [ln for ln in r.stdout.splitlines() if "AL202" in ln]
+    assert len(found) == 1 and found[0].startswith("l.md:8:") and "mimic.mit.edu" in found[0], r.stdout
+
+
+def test_warnings_show_in_text_and_pass_unless_strict(tmp_path):
+    (tmp_path / "l.md").write_text("# L\n\n- [A](https://a.org) - Alpha.\n- [B](https://a.org) - Beta.\n", encoding="utf-8")
+    (tmp_path / ".awesomelint.toml").write_text('severity = { AL201 = "warning" }\n', encoding="utf-8")
+    r = run("lint", "--no-cache", "l.md", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "AL201 warning" in r.stdout and "0 errors, 1 warning" in r.stdout
+    assert run("lint", "--no-cache", "--strict", "l.md", cwd=tmp_path).returncode == 1
