@@ -44,3 +44,27 @@ def test_warnings_show_in_text_and_pass_unless_strict(tmp_path):
     assert r.returncode == 0, r.stdout + r.stderr
     assert "AL201 warning" in r.stdout and "0 errors, 1 warning" in r.stdout
     assert run("lint", "--no-cache", "--strict", "l.md", cwd=tmp_path).returncode == 1
+
+
+def test_a_file_named_twice_is_linted_once(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "l.md").write_text("# L\n\n- [A](https://a.org) - Alpha.\n", encoding="utf-8")
+    r = run("lint", "--no-cache", "sub", "sub/l.md", "./sub/l.md", cwd=tmp_path)
+    assert r.returncode == 0 and "All checks passed (1 file)" in r.stdout, r.stdout
+
+
+def test_empty_and_blank_files_lint_and_fmt_agree(tmp_path):
+    for name, data, clean in (("empty.md", b"", True), ("blank.md", b"\n\n", False), ("spaces.md", b"  \n", False)):
+        p = tmp_path / name
+        p.write_bytes(data)
+        lint = run("lint", "--no-cache", "--extend-select", "AL5", name, cwd=tmp_path)
+        check = run("fmt", "--check", name, cwd=tmp_path)
+        assert (lint.returncode == 0) == clean == (check.returncode == 0), (name, lint.stdout, check.stdout)
+        run("lint", "--no-cache", "--extend-select", "AL5", "--fix", name, cwd=tmp_path)
+        assert p.read_bytes() == b"" and run("lint", "--no-cache", "--extend-select", "AL5", name, cwd=tmp_path).returncode == 0
+
+
+def test_a_folder_without_markdown_is_an_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    r = run("lint", "--no-cache", "empty", cwd=tmp_path)
+    assert r.returncode == 2 and "no Markdown files found" in r.stderr

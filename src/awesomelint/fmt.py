@@ -449,7 +449,12 @@ def format_source(src: SourceText, doc: Document | None = None, tokens: list[Tok
     if "AL508" in codes and not src.final_newline and src.text:
         changes["AL508"] = [len(out.cells)]
         final_newline = True
-    return FormatResult(out.text(), final_newline, changes)
+    text = out.text()
+    if not text.strip(" \t\n"):  # nothing but blanks: the canonical form is an empty file
+        text, final_newline = "", True  # (an empty text is written as an empty file either way)
+    if text == src.text and final_newline == src.final_newline:
+        changes = {}  # edits that cancel out (an empty file's one blank line) are no change
+    return FormatResult(text, final_newline, changes)
 
 
 def format_checked(src: SourceText, codes: Iterable[str] = STYLE_CODES) -> FormatResult:

@@ -85,15 +85,26 @@ def _found_in_folder(name: str) -> bool:
 
 def expand_paths(paths: Iterable[str]) -> list[str]:
     """Files named stay as named (their kind is judged where they are used); folders yield only
-    Markdown files, skipping hidden, vendored and build folders."""
+    Markdown files, skipping hidden, vendored and build folders. A file reached twice (named
+    twice, or named and inside a folder named) is linted once, under the first name it had."""
     out: list[str] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+
     for p in paths:
         if os.path.isdir(p):
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                out.extend(os.path.join(root, f) for f in sorted(files) if _found_in_folder(f))
+                for f in sorted(files):
+                    if _found_in_folder(f):
+                        add(os.path.join(root, f))
         else:
-            out.append(p)
+            add(p)
     return out
 
 
@@ -326,6 +337,8 @@ def lint_paths(
         except InputError as err:
             result.errors.append(err)
     result.files = len(sources)
+    if not sources and not result.errors:
+        result.errors.append(InputError(", ".join(paths), "no Markdown files found"))
     diags, _ = lint_sources(sources, configs, overrides, use_cache=use_cache and not (fix or diff))
     if fix or diff:
         from awesomelint.fmt import format_checked
