@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # separators between the name and the description, most specific first
-SEPARATOR = re.compile(r"^(?:[ \t]+[-–—][ \t]+|[ \t]*[:：][ \t]+|[ \t]*：|[ \t]+\|[ \t]+|[ \t]*[-–—][ \t]+)")
+SEPARATOR = re.compile(r"^(?:[ \t]+[-–—][ \t]+|[ \t]*[:：][ \t]+|[ \t]*：|[ \t]+\|[ \t]+|[ \t]*[-–—][ \t]+|:(?=[^\s/\d:]))")
 CANONICAL_SEPARATOR = " - "
 _TAG = re.compile(r"`([^`\n]+)`")
 # starts only where a run of blanks starts, and no class runs past the next `[`: linear
@@ -21,10 +21,10 @@ _GROUP_ALONE = re.compile(r"\((\[(?:[^\[\]\\\n]|\\[^\n])+\]\([^()\s\[]+\)(?:,[ \
 _GROUP_LINK = re.compile(r"\[((?:[^\[\]\\\n]|\\[^\n])+)\]\(([^)\s]+)\)")
 _STRONG = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?!\1)")
 _ATTRS_AFTER_BOLD = re.compile(  # matched on the text stripped of blanks: no two blank runs side by side
-    r"^(?:\((?P<count>[^()\n]{1,20})\))?[ \t]*(?P<years>(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:(?:19|20)\d\d|present|now))?)?$"
+    r"^(?:[(（](?P<count>[^()（）\n]{1,20})[)）])?[ \t]*(?P<years>(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:(?:19|20)\d\d|present|now))?)?$"
 )
 _PLAIN_WITH_ATTRS = re.compile(
-    r"^(?P<name>[^\[\]()`*_\n]{1,80}?) \((?P<count>~?\d[\d.,]*\s?[kKmM]?\+?)\)(?:[ \t]*(?P<years>(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:(?:19|20)\d\d|present|now))?))?$"
+    r"^(?P<name>[^\[\]()（）`*_\n]{1,80}?)(?: \(|[ \t]*（)(?P<count>~?\d[\d.,]*\s?[kKmM]?\+?)[)）](?:[ \t]*(?P<years>(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:(?:19|20)\d\d|present|now))?))?$"
 )
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*", re.I)
 LABEL_LINE = re.compile(r"^(?P<label>[^\[\]()\n:：]{1,40}?)[ \t]*[:：][ \t]*$")

@@ -285,6 +285,7 @@ class RecordBuilder:
             assert shape is not None
             kind, title, value = shape
             if kind == "group":
+                title = _label(title)
                 colon = (child.name or "").rstrip()[-1:]
                 for c in child.children:
                     entry.links.append(Link(title, c.url or "", c.name, c.line, label_colon=None if colon == ":" else colon))
@@ -306,7 +307,7 @@ class RecordBuilder:
                 continue
             label_m = LABEL_LINE.match(child.name or "") if child.url is None else None
             if label_m and child.children and all(_is_plain_link(c) for c in child.children) and not child.notes:
-                label = label_m.group("label").strip()
+                label = _label(label_m.group("label"))
                 colon = (child.name or "").rstrip()[-1:]
                 for c in child.children:
                     links.append(Link(label, c.url or "", c.name, c.line, label_colon=None if colon == ":" else colon))
@@ -585,6 +586,12 @@ def _only_links(text: str) -> bool:
     """A one-line paragraph that is nothing but links separated by `|`."""
     parts = _SEP_PARTS.split(text.strip())
     return all(p.startswith("[") and p.rstrip().endswith(")") for p in parts)
+
+
+def _label(text: str) -> str:
+    """A link group's label as a role: `intro` is `Intro` (its first letter capitalised)."""
+    text = text.strip()
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 def _extra_shape(child: Entry) -> tuple[str, str, str] | None:
