@@ -57,6 +57,8 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "refs-on-one-line": lambda n: E + _rep("[a]", n) + "\n\n[a]: https://a.org\n",
     "bare-url-parens": lambda n: "# T\n\n- A https://x.org/" + _rep("(a", n) + "\n",
     "backticks": lambda n: E + _rep("`", n) + "\n",
+    "urls-with-spaces": lambda n: E + _rep("[a](http://x.org/a b ", n) + "\n",
+    "inner-parens-in-urls": lambda n: E + _rep("[a](http://x.org/(", n) + "\n",
     "backtick-runs-growing": lambda n: "# T\n\n- [" + "".join("`" * k + "a" for k in range(1, int((2 * n) ** 0.5))) + "\n",
     "backtick-runs-in-link-cells": lambda n: (
         "# T\n\n| Name | D |\n| - | - |\n| [A](https://a.org) | [" + "".join("`" * k + "a" for k in range(1, int((2 * n) ** 0.5))) + "](u) |\n"

@@ -203,3 +203,16 @@ def test_suppression_comment_lines_inside_list_items():
     text = "# T\n\n- [A](https://a.org) - A.\n  <!-- awesomelint-disable-next-line AL201 -->\n- [A](https://a.org) - A.\n"
     diags, _ = lint_sources([decode(text.encode(), "t.md")], ConfigCache(Config()))
     assert [d.code for d in diags if d.code in ("AL201", "AL001")] == []
+
+
+def test_planted_link_defects_are_caught_where_they_are():
+    """Each line of our planted file breaks a link on GitHub in its own way (lines 5-14)."""
+    from pathlib import Path
+
+    here = Path(__file__).parent / "lint_inputs"
+    src = decode((here / "planted-defects.md").read_bytes(), "planted-defects.md")
+    diags, _ = lint_sources([src], ConfigCache(Config()))
+    found = {d.line: d.code for d in diags}
+    assert found == {5: "AL106", 6: "AL106", 7: "AL106", 8: "AL104", 9: "AL104", 10: "AL104", 11: "AL104", 13: "AL104", 14: "AL102"}
+    good = decode((here / "tricky-good-links.md").read_bytes(), "tricky-good-links.md")
+    assert lint_sources([good], ConfigCache(Config()))[0] == []  # balanced parens, titles: fine

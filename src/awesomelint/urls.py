@@ -81,7 +81,11 @@ def url_problem(url: str) -> str | None:
         return "the url contains white space"
     if u.startswith(("#", "/", "./", "../", "?")):
         return None
+    if re.match(r"^https?//", u, re.IGNORECASE):
+        return "the scheme has no colon (https//…); write https://"
     m = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", u)
+    if m and m.group(1).lower() not in KNOWN_SCHEMES and u[m.end() : m.end() + 2] == "//" and _near_http(m.group(1).lower()):
+        return f"the scheme {m.group(1)!r} looks misspelt; write https://"
     if m:
         scheme = m.group(1).lower()
         if scheme in ("http", "https") and not re.match(r"^https?://[^/\s]+", u, re.I):
@@ -95,6 +99,22 @@ def url_problem(url: str) -> str | None:
             return None  # a file in the repository (CONTRIBUTING.md), not a host
         return "the url has no scheme (GitHub will treat it as a relative path); add https://"
     return None
+
+
+def _near_http(scheme: str) -> bool:
+    """One edit (or a doubled letter) away from http or https: htps, htttp, hhttps, httpss."""
+    for target in ("http", "https"):
+        if abs(len(scheme) - len(target)) > 1:
+            continue
+        prev = list(range(len(target) + 1))
+        for i, a in enumerate(scheme, 1):
+            cur = [i]
+            for j, b in enumerate(target, 1):
+                cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a != b)))
+            prev = cur
+        if prev[-1] <= 1:
+            return True
+    return False
 
 
 def is_navigation(url: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from awesomelint.lint.engine import Diagnostic, FileContext, rule
 from awesomelint.model import STYLE_BOLD, Entry, EntryList, Table
@@ -97,6 +98,48 @@ _NO_PAREN = re.compile(r"\[[^\[\]\n]+\](?:https?://|www\.)")
 _REVERSED = re.compile(r"\((?:https?://)[^()\s]+\)\[[^\[\]\n]+\]")
 
 
+# `Name](url)` at the start of an item: a link text with no `[` (anchored: one pass per line)
+_NO_OPEN_BRACKET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+[^\[\]\n]*\]\((?:https?://|www\.)")
+# `[Name](https://x.org/a b)`: a blank inside the destination, not before a "title"
+_SPACE_IN_URL = re.compile(r"\]\((?:https?://|www\.)[^\s()<>\"']+[ \t]+(?![\"'(])[^)\s]{1,200}\)")
+
+
+def _unbalanced_paren(text: str) -> int:
+    """1-based column of a link destination whose parentheses do not balance, or 0."""
+    start = text.find("](")
+    while start >= 0:
+        i, depth, inner = start + 2, 1, False
+        while i < len(text) and depth and not text[i].isspace():
+            if text[i] == "\\":
+                i += 2
+                continue
+            if text[i] == "(":
+                depth, inner = depth + 1, True
+            elif text[i] == ")":
+                depth -= 1
+            i += 1
+        if depth and inner and text[start + 2 : start + 6] in ("http", "www."):
+            return start + 3  # an inner `(` left the link open: GitHub shows literal text
+        start = text.find("](", max(i, start + 2))
+    return 0
+
+
+# `-[Name](url)`: no blank after the bullet, so it is not a list item (a lazy line of the one above)
+_NO_SPACE_AFTER_BULLET = re.compile(r"^ {0,3}[-*+]\[[^\]\n]*\]\(")
+
+
+def _code_lines(tokens: list[dict[str, Any]]) -> set[int]:
+    """Lines inside code blocks and HTML blocks, where Markdown syntax is not read."""
+    out: set[int] = set()
+    stack = list(tokens or [])
+    while stack:
+        t = stack.pop()
+        if t.get("type") in ("block_code", "block_html") and t.get("line"):
+            out.update(range(t["line"], (t.get("end_line") or t["line"]) + 1))
+        stack.extend(t.get("children") or [])
+    return out
+
+
 _BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]")
 
 
@@ -117,8 +160,10 @@ def _unbalanced(text: str) -> bool:
 def malformed_link(ctx: FileContext) -> Iterator[Diagnostic]:
     """Link syntax that GitHub does not turn into a link.
 
-    Why: `[Name] (url)` (a space), `[Name]url` (no parentheses), `(url)[Name]` (reversed) and
-    unbalanced brackets all render as literal text, so the entry silently has no link.
+    Why: `[Name] (url)` (a space), `[Name]url` (no parentheses), `(url)[Name]` (reversed),
+    `Name](url)` (no `[`), `[Name](https://x.org/a b)` (a space in the url), `[Name](https://x.org/(a)`
+    (an unbalanced parenthesis) and unbalanced brackets all render as literal text, so the entry
+    silently has no link. `-[Name](url)` (no blank after the bullet) is not a list item at all.
 
     Example:
         - [MIMIC] (https://mimic.mit.edu/) - ICU records.   # bad
@@ -131,14 +176,23 @@ def malformed_link(ctx: FileContext) -> Iterator[Diagnostic]:
                 (_SPACE_BEFORE_PAREN, "a space between ] and ("),
                 (_NO_PAREN, "no parentheses around the url"),
                 (_REVERSED, "url and text reversed"),
+                (_NO_OPEN_BRACKET, "no [ before the link text"),
+                (_SPACE_IN_URL, "a space in the url (write it as %20)"),
             ):
                 m = pattern.search(text)
                 if m:
                     yield ctx.diag(n, m.start() + 1, "AL104", f"malformed link: {what}")
                     break
             else:
-                if _unbalanced(text) and "[" in text:
+                col = _unbalanced_paren(text)
+                if col:
+                    yield ctx.diag(n, col, "AL104", "malformed link: unbalanced ( in the url (write it as %28)")
+                elif _unbalanced(text) and "[" in text:
                     yield ctx.diag(n, text.find("[") + 1, "AL104", "malformed link: unbalanced brackets")
+    code = _code_lines(ctx.block_tokens)
+    for n, line in enumerate(ctx.lines, 1):
+        if n not in code and _NO_SPACE_AFTER_BULLET.match(line):
+            yield ctx.diag(n, 1, "AL104", "no space after the bullet: GitHub shows this line as text, not a list item")
 
 
 _LINKED = re.compile(r"\]\([^()]*\)|<https?://[^<>]*>|`[^`]*`|\]\[[^\[\]]*\]")
@@ -167,10 +221,11 @@ def bare_url(ctx: FileContext) -> Iterator[Diagnostic]:
 
 @rule("AL106", "invalid-url", records=True)
 def invalid_url(ctx: FileContext) -> Iterator[Diagnostic]:
-    """An entry's url cannot work: no scheme, white space, or no host.
+    """An entry's url cannot work: no scheme, white space, no host, or a broken scheme.
 
     Why: `www.example.org` without `https://` becomes a relative link to a file in the
-    repository, which is a 404; spaces break the link at the first blank.
+    repository, which is a 404; spaces break the link at the first blank; `https//x.org`,
+    `htps://x.org` and `http:/x.org` go nowhere.
 
     Example:
         - [OASIS](www.oasis-brains.org) - Brain MRI.           # bad
