@@ -182,3 +182,19 @@ def test_hostile_page_runs_no_script(browser, beacon, tmp_path, kind):
     assert hits == [], hits
     assert static_problems == []
     assert not [r for r in requests if r.startswith(url)]
+
+
+def test_page_keeps_the_intro_legend_and_section_notes_and_shows_link_texts():
+    from awesomelint import api
+    from awesomelint.source import decode
+
+    text = (
+        "# Sources\n\nData types: P demographics, L labs.\n\n## ICU\n\nCredentialed access for all of these.\n\n"
+        "| Name | Data Types | Paper |\n| --- | --- | --- |\n"
+        "| [MIMIC](https://mimic.mit.edu/) | P, L | [MIMIC-III paper](https://www.nature.com/articles/sdata201635) |\n"
+    )
+    page = api.convert("s.md", "html", source=decode(text.encode(), "s.md"))
+    assert "Data types: P demographics, L labs." in page  # the legend of the intro
+    assert "Credentialed access for all of these." in page  # a section's own note
+    assert ">MIMIC-III paper</a>" in page and ">nature.com</a>" not in page  # the link's text, not its host
+    assert "1 entry in 1 section" in page and '<button type="button">Section</button>' not in page

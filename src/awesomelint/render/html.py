@@ -20,7 +20,7 @@ import json
 import re
 
 from awesomelint.anchors import SlugCounter, plain_text
-from awesomelint.model import Document, Entry
+from awesomelint.model import Document, Entry, Prose
 from awesomelint.render.views import columns_for, csv_rows, flatten
 from awesomelint.urls import safe_href
 
@@ -116,6 +116,27 @@ def _inline(markdown: str) -> str:
     return out
 
 
+def _blocks(markdown: str) -> str:
+    """Block Markdown (an intro, a legend, a section's notes) as safe HTML, as `_inline` does it."""
+    import cmarkgfm
+
+    out = cmarkgfm.github_flavored_markdown_to_html(markdown)
+    if "<a " in out:
+        out = _A.sub(_unlink, out)
+    if "<img " in out:
+        out = _IMG.sub(_unimage, out)
+    return out
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _link_text(lk_text: str | None, url: str) -> str:
+    """A link cell shows the link's own text; only a link without one shows its host."""
+    return lk_text if lk_text and lk_text != url else _host(url)
+
+
 def _link(url: str | None, inner_html: str, attrs: str = "") -> str:
     """`<a href>` around already-escaped `inner_html`, or just the text when the url is not safe."""
     href = safe_href(url)
@@ -176,9 +197,12 @@ def render_html(doc: Document, columns: list[str] | None = None) -> str:
         f"<title>{e_(title)}</title>",
         f"<style>{_CSS}</style></head><body>",
         f"<header><h1>{e_(title)}</h1>",
-        f'<p class="count">{len(entries)} entries in {len(section_ids)} sections</p></header>',
-        '<nav aria-label="Sections"><ul>',
+        f'<p class="count">{_plural(len(entries), "entry", "entries")} in {_plural(len(section_ids), "section", "sections")}</p>',
     ]
+    intro = [b.markdown for b in doc.intro if isinstance(b, Prose) and b.kind not in ("toc", "reference")]
+    if intro:  # the list's own introduction and legends (`P: patient demographics, …`)
+        out.append(f'<div class="intro">{"".join(_blocks(m) for m in intro)}</div>')
+    out += ["</header>", '<nav aria-label="Sections"><ul>']
     for label, sid in section_ids.items():
         out.append(f'<li><a href="#{sid}">{e_(label)}</a> <span class="count">({counts[label]})</span></li>')
     out.append("</ul></nav><main>")
@@ -190,9 +214,10 @@ def render_html(doc: Document, columns: list[str] | None = None) -> str:
     out.append('<span id="count" class="count"></span></div>')
     out.append('<div class="wrap"><table id="entries"><thead><tr>')
     head = []
+    show_section = len(section_ids) > 1  # one section: a column repeating it says nothing
     for c in cols:
         head.append(f'<th aria-sort="none"><button type="button">{e_(c.title)}</button></th>')
-        if c.role == "name":
+        if c.role == "name" and show_section:
             head.append('<th aria-sort="none"><button type="button">Section</button></th>')
     out.append("".join(head) + "</tr></thead><tbody>")
     first_row: set[str] = set()
@@ -212,12 +237,13 @@ def render_html(doc: Document, columns: list[str] | None = None) -> str:
             if c.role == "name":
                 name = _inline(e.name or "")
                 cells.append(f'<td class="name">{_link(e.url, name)}</td>')
-                cells.append(f"<td>{e_(label)}</td>")
+                if show_section:
+                    cells.append(f"<td>{e_(label)}</td>")
             elif c.role == "description":
                 cells.append(f'<td class="desc">{_inline(e.description)}</td>')
             elif c.role == "link":
                 links = [
-                    _link(lk.url, e_(_host(lk.url)), f' title="{e_(plain_text(lk.text or lk.url))}"')
+                    _link(lk.url, _inline(_link_text(lk.text, lk.url)), f' title="{e_(lk.url)}"')
                     for lk in e.links
                     if (lk.label or "").lower() == c.title.lower() and not lk.inline
                 ]
@@ -226,7 +252,14 @@ def render_html(doc: Document, columns: list[str] | None = None) -> str:
                 v = e.attributes.get(c.key, "")
                 cells.append(f"<td>{_inline(', '.join(map(str, v)) if isinstance(v, list) else str(v))}</td>")
         out.append(f"<tr {' '.join(attrs)}>{''.join(cells)}</tr>")
-    out.append("</tbody></table></div></main>")
+    out.append("</tbody></table></div>")
+    notes = [(" › ".join(path), b.markdown) for path, b in doc.iter_blocks() if path and isinstance(b, Prose) and b.kind not in ("toc", "reference")]
+    if notes:  # what sections say besides their entries: notes, legends, tables we keep as text
+        out.append('<section class="notes"><h2>Notes by section</h2>')
+        for label, markdown in notes:
+            out.append(f"<h3>{e_(label)}</h3>{_blocks(markdown)}")
+        out.append("</section>")
+    out.append("</main>")
     out.append(f"<script>{_JS}</script></body></html>")
     return "\n".join(out) + "\n"
 
