@@ -68,3 +68,11 @@ def test_a_folder_without_markdown_is_an_error(tmp_path):
     (tmp_path / "empty").mkdir()
     r = run("lint", "--no-cache", "empty", cwd=tmp_path)
     assert r.returncode == 2 and "no Markdown files found" in r.stderr
+
+
+def test_statistics_and_quiet(tmp_path):
+    (tmp_path / "l.md").write_text("# L\n\n- [A](https://a.org) - Alpha.\n- [B](https://a.org) - Beta.\n- [C](https://a.org) - Gamma.\n", encoding="utf-8")
+    r = run("lint", "--no-cache", "--statistics", "l.md", cwd=tmp_path)
+    assert r.returncode == 1 and r.stdout.splitlines() == ["2  AL201  duplicate-url", "Found 2 problems in 1 file."]
+    r = run("lint", "--no-cache", "--quiet", "l.md", cwd=tmp_path)
+    assert r.returncode == 1 and "Found" not in r.stdout and r.stdout.count("AL201") == 2

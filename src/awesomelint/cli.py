@@ -143,6 +143,8 @@ def _overrides(select: str | None, extend_select: str | None, ignore: str | None
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache (kept in the user's cache folder).")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too (rules given severity 'warning' in the config).")
+@click.option("--statistics", is_flag=True, help="Show the number of problems per rule instead of each problem (text format).")
+@click.option("-q", "--quiet", is_flag=True, help="Show only the problems: no summary line (text format).")
 def lint(
     paths: tuple[str, ...],
     fmt_: str,
@@ -155,6 +157,8 @@ def lint(
     output: str | None,
     no_cache: bool,
     strict: bool,
+    statistics: bool,
+    quiet: bool,
 ) -> None:
     """Check lists for problems. Exit 0: clean (or warnings only), 1: problems found, 2: usage or input error."""
     from awesomelint import api
@@ -168,7 +172,14 @@ def lint(
         sys.stdout.write("".join(result.diffs))
     for path, n in result.fixed.items():
         _say(f"Fixed {n} problem{'s' if n != 1 else ''} in {path}.")
-    report = REPORTERS[fmt_](result.diagnostics, result.files)
+    if fmt_ == "text" and statistics:
+        from awesomelint.lint.reporters import statistics as by_rule
+
+        report = by_rule(result.diagnostics, result.files)
+    else:
+        report = REPORTERS[fmt_](result.diagnostics, result.files)
+    if fmt_ == "text" and quiet:
+        report = "".join(line for line in report.splitlines(keepends=True) if not line.startswith(("Found ", "All checks passed")))
     if output:
         _write_output(report, output)
     elif not (fmt_ == "text" and not result.diagnostics and (diff or result.errors)):

@@ -30,6 +30,22 @@ def text(diags: list[Diagnostic], files: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def statistics(diags: list[Diagnostic], files: int) -> str:
+    """One line per rule, most problems first: `  12  AL201  duplicate-url [*]`, then the summary."""
+    counts: dict[tuple[str, str], int] = {}
+    fixable: set[str] = set()
+    for d in diags:
+        counts[d.code, d.name] = counts.get((d.code, d.name), 0) + 1
+        if d.fixable:
+            fixable.add(d.code)
+    width = len(str(max(counts.values(), default=0)))
+    lines = [
+        f"{n:>{width}}  {code}  {name}" + (" [*]" if code in fixable else "") for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    summary = text(diags, files).splitlines()[-1]
+    return "\n".join([*lines, summary]) + "\n"
+
+
 def as_dict(d: Diagnostic) -> dict[str, Any]:
     return {
         "path": d.path,
