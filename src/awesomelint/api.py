@@ -10,41 +10,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from awesomelint.errors import InputError
-from awesomelint.source import SourceText, file_kind, not_a_list, read_source
-
-DATA_NOT_FORMATTED = "YAML/JSON is data, not Markdown: fmt and --fix write Markdown only (to make a list of it: awesomelint render FILE -o README.md)"
+from awesomelint.source import DATA_NOT_FORMATTED, SourceText, file_kind, not_a_list, read_source
 
 if TYPE_CHECKING:
     from awesomelint.lint.run import LintResult
     from awesomelint.model import Document
-
-
-@dataclass
-class Loaded:
-    doc: Document
-    source: SourceText
-    is_data: bool
-
-
-def is_data_path(path: str) -> bool:
-    from awesomelint.source import file_kind
-
-    return file_kind(path) == "data"
+    from awesomelint.parse import Loaded
 
 
 def load(path: str | os.PathLike[str], source: SourceText | None = None) -> Loaded:
     """Read a Markdown list or an awesomelint YAML/JSON data file into records."""
-    name = str(path)
-    src = source if source is not None else read_source(path)
-    if is_data_path(name):
-        from awesomelint.yamlio import from_data, load_yaml
+    from awesomelint.parse import load as load_records
 
-        data = load_yaml(src.text, name)  # YAML is a superset of JSON
-        return Loaded(from_data(data, name), src, True)
-    from awesomelint.parse import parse_source
-
-    doc = parse_source(src)
-    return Loaded(doc, src, False)
+    return load_records(path, source)
 
 
 OUTPUTS = ("yaml", "json", "md", "csv", "html")
@@ -114,22 +92,6 @@ def render(path: str, source: SourceText | None = None, style: str | None = None
 
 
 # -- lint and fmt -------------------------------------------------------------------------------
-def _encode_result(src: SourceText, text: str, final_newline: bool) -> bytes:
-    from awesomelint.source import encode
-
-    like = SourceText(src.path, text, src.bom, src.newline, final_newline)
-    return encode(text, like)
-
-
-def unified_diff(src: SourceText, new_text: str, new_final_newline: bool) -> str:
-    import difflib
-
-    a = (src.text + ("\n" if src.final_newline else "")).splitlines(keepends=True)
-    b = (new_text + ("\n" if new_final_newline else "")).splitlines(keepends=True)
-    out = "".join(difflib.unified_diff(a, b, f"{src.path} (original)", f"{src.path} (formatted)"))
-    return out if out.endswith("\n") or not out else out + "\n\\ No newline at end of file\n"
-
-
 def lint(
     paths: list[str],
     *,
@@ -165,10 +127,10 @@ def fmt(path: str, source: SourceText | None = None, *, write: bool = True, want
     src = source if source is not None else read_source(path)
     res = format_checked(src)
     changed = res.changed(src)
-    data = _encode_result(src, res.text, res.final_newline)
+    data = res.encoded(src)
     outcome = FmtOutcome(path, changed, output=data)
     if changed and want_diff:
-        outcome.diff = unified_diff(src, res.text, res.final_newline)
+        outcome.diff = res.diff(src)
     if changed and write:
         write_atomic(path, data, expect=src.stamp)
     return outcome

@@ -423,6 +423,21 @@ class FormatResult:
     def changed(self, src: SourceText) -> bool:
         return self.text != src.text or self.final_newline != src.final_newline
 
+    def encoded(self, src: SourceText) -> bytes:
+        """The result as the file's bytes: its BOM and line endings, as `src` had them."""
+        from awesomelint.source import encode
+
+        return encode(self.text, SourceText(src.path, self.text, src.bom, src.newline, self.final_newline))
+
+    def diff(self, src: SourceText) -> str:
+        """A unified diff from `src` to the result."""
+        import difflib
+
+        a = (src.text + ("\n" if src.final_newline else "")).splitlines(keepends=True)
+        b = (self.text + ("\n" if self.final_newline else "")).splitlines(keepends=True)
+        out = "".join(difflib.unified_diff(a, b, f"{src.path} (original)", f"{src.path} (formatted)"))
+        return out if out.endswith("\n") or not out else out + "\n\\ No newline at end of file\n"
+
 
 def format_source(src: SourceText, doc: Document | None = None, tokens: list[Token] | None = None, codes: Iterable[str] = STYLE_CODES) -> FormatResult:
     """Run the passes for `codes` over a source text; no safety check (see `format_checked`)."""

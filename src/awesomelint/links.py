@@ -75,8 +75,8 @@ class Occurrence:
 
 # -- collecting urls ------------------------------------------------------------------------------
 def collect(paths: list[str], changed_since: str | None = None) -> list[Occurrence]:
-    from awesomelint.api import load
     from awesomelint.lint.rules.entries import column_of
+    from awesomelint.parse import load
 
     out: list[Occurrence] = []
     for path in paths:

@@ -93,6 +93,9 @@ def file_kind(path: str) -> str:
     return "other"
 
 
+DATA_NOT_FORMATTED = "YAML/JSON is data, not Markdown: fmt and --fix write Markdown only (to make a list of it: awesomelint render FILE -o README.md)"
+
+
 def not_a_list(path: str) -> InputError:
     kind = NOT_MARKDOWN.get(Path(path).suffix.lower())
     what = f"{kind} is not Markdown" if kind else f"not a Markdown list ({Path(path).suffix or 'no extension'})"

@@ -313,9 +313,9 @@ def lint_paths(
     use_cache: bool = False,
 ) -> LintResult:
     """Lint files (and folders, for their Markdown files); with `fix`, write the safe fixes."""
-    from awesomelint.api import DATA_NOT_FORMATTED, load, unified_diff
     from awesomelint.errors import UnsafeFormatError
-    from awesomelint.source import encode, not_a_list, read_source, write_atomic
+    from awesomelint.parse import load
+    from awesomelint.source import DATA_NOT_FORMATTED, not_a_list, read_source, write_atomic
 
     result = LintResult()
     sources: list[SourceText] = []
@@ -356,11 +356,10 @@ def lint_paths(
             if not res.changed(src):
                 continue
             if diff:
-                result.diffs.append(unified_diff(src, res.text, res.final_newline))
+                result.diffs.append(res.diff(src))
             if fix:
                 try:
-                    like = SourceText(src.path, res.text, src.bom, src.newline, res.final_newline)
-                    write_atomic(src.path, encode(res.text, like), expect=src.stamp)
+                    write_atomic(src.path, res.encoded(src), expect=src.stamp)
                 except InputError as err:
                     result.errors.append(err)
                     continue

@@ -1,12 +1,31 @@
-"""Markdown → records. `parse_text` and `parse_file` are the entry points."""
+"""Markdown (or our YAML/JSON data) → records. `load`, `parse_text` and `parse_file` are the entry points."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from typing import Any
 
 from awesomelint.model import Document
-from awesomelint.source import SourceText, read_source, split_front_matter
+from awesomelint.source import SourceText, file_kind, read_source, split_front_matter
+
+
+@dataclass
+class Loaded:
+    doc: Document
+    source: SourceText
+    is_data: bool
+
+
+def load(path: str | os.PathLike[str], source: SourceText | None = None) -> Loaded:
+    """Read a Markdown list or an awesomelint YAML/JSON data file into records."""
+    name = str(path)
+    src = source if source is not None else read_source(path)
+    if file_kind(name) == "data":
+        from awesomelint.yamlio import from_data, load_yaml
+
+        return Loaded(from_data(load_yaml(src.text, name), name), src, True)  # YAML is a superset of JSON
+    return Loaded(parse_source(src), src, False)
 
 
 def parse_source(src: SourceText) -> Document:
