@@ -39,12 +39,9 @@ def _shown(markdown: str) -> str:
     return normalize_html(render_html(markdown))
 
 
-def _value(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_text(str(v)) for v in value]
-    if isinstance(value, bool) or value is None:
-        return value
-    return _text(str(value))
+def _value(value: Any) -> str:
+    """An attribute as a page shows it: `[P, L]` and `"P, L"` are the same cell."""
+    return ", ".join(_text(str(v)) for v in value) if isinstance(value, list) else _text(str(value))
 
 
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -70,9 +67,6 @@ def _link_key(label: str | None, url: str, text: str | None) -> tuple[str, str, 
 def entry_content(e: Entry) -> dict[str, Any]:
     """What must survive rendering: an entry's values, not how they were written."""
     attrs = {k: _value(v) for k, v in e.attributes.items() if not k.startswith("_") and v not in ("", [], None)}
-    for k, v in attrs.items():  # "P, L" and [P, L] are the same cell
-        if isinstance(v, list):
-            attrs[k] = ", ".join(v)
     return {
         "name": _text(e.name),
         "url": e.url,
@@ -149,6 +143,11 @@ def compare_records(want: Document, got: Document) -> str | None:
     return None
 
 
+def _references(doc: Document) -> str:
+    """The document's link reference definitions: a block read alone needs them to read its links."""
+    return "\n".join(b.markdown for _, b in doc.iter_blocks() if isinstance(b, Prose) and b.kind == "reference")
+
+
 def drop_stale_markdown(doc: Document) -> Document:
     """Blocks whose records were edited since they were read render from the records.
 
@@ -158,7 +157,7 @@ def drop_stale_markdown(doc: Document) -> Document:
     (then `check_rendered` proves that nothing was lost on the way)."""
     from awesomelint.parse import parse_text
 
-    refs = "\n".join(b.markdown for _, b in doc.iter_blocks() if isinstance(b, Prose) and b.kind == "reference")
+    refs = _references(doc)
     for _, block in doc.iter_blocks():
         if not isinstance(block, (EntryList, Table)) or block.markdown is None:
             continue
@@ -189,7 +188,7 @@ def settle(doc: Document, src: SourceText) -> Document:
     do not understand is ever lost.
     """
     lines = src.text.split("\n")
-    refs = "\n".join(b.markdown for _, b in doc.iter_blocks() if isinstance(b, Prose) and b.kind == "reference")
+    refs = _references(doc)
     for _, block in doc.iter_blocks():
         if isinstance(block, (EntryList, Table)) and block.markdown is None:
             original = "\n".join(lines[block.line - 1 : block.end_line])

@@ -275,15 +275,15 @@ class RecordBuilder:
         Only a trailing run of such sub-items is folded, at every depth; real children stay."""
         for child in entry.children:
             self._fold_extras(child)
-        k = len(entry.children)
-        while k > 0 and _extra_shape(entry.children[k - 1]) is not None:
-            k -= 1
-        if k == len(entry.children):
-            return
-        for child in entry.children[k:]:
+        trailing: list[tuple[Entry, tuple[str, str, str]]] = []
+        for child in reversed(entry.children):
             shape = _extra_shape(child)
-            assert shape is not None
-            kind, title, value = shape
+            if shape is None:
+                break
+            trailing.insert(0, (child, shape))
+        if not trailing:
+            return
+        for child, (kind, title, value) in trailing:
             if kind == "group":
                 title = _label(title)
                 colon = (child.name or "").rstrip()[-1:]
@@ -291,7 +291,7 @@ class RecordBuilder:
                     entry.links.append(Link(title, c.url or "", c.name, c.line, label_colon=None if colon == ":" else colon))
             else:
                 self._field_value(entry, Column(column_keys([title])[0], title), value, child.line)
-        entry.children = entry.children[:k]
+        entry.children = entry.children[: len(entry.children) - len(trailing)]
 
     def _fold_labelled(self, entry: Entry) -> None:
         """`- **Name**` whose sub-items are a description and `Data:`-style link groups."""

@@ -130,10 +130,10 @@ def _marker(marker: str, index: int, bullet: str = "-") -> str:
 def link(text: str, url: str) -> str:
     """`[text](url)`; brackets in the text (outside code spans) are escaped when they would not
     pair up, and lone backticks are escaped: the reader sees the same text either way."""
-    pieces = _code_spans(lone_backticks_escaped(text))
+    pieces = _backtick_pieces(text)
     depth, balanced = 0, True
-    for is_code, piece in pieces:
-        if is_code:
+    for kind, piece in pieces:
+        if kind != "text":
             continue
         for m in re.finditer(r"\\.|[\[\]]", piece):
             if m.group() == "[":
@@ -142,15 +142,26 @@ def link(text: str, url: str) -> str:
                 depth -= 1
                 balanced = balanced and depth >= 0
     if not balanced or depth:
-        pieces = [(c, p if c else re.sub(r"(\\.)|([\[\]])", lambda m: m.group(1) or "\\" + m.group(2), p)) for c, p in pieces]
-    return f"[{''.join(p for _, p in pieces)}]({url})"
+        pieces = [(k, re.sub(r"(\\.)|([\[\]])", lambda m: m.group(1) or "\\" + m.group(2), p) if k == "text" else p) for k, p in pieces]
+    return f"[{_joined(pieces)}]({url})"
 
 
-def _code_spans(text: str) -> list[tuple[bool, str]]:
-    """`text` cut into (is a code span, piece); lone backticks must be escaped already."""
+def lone_backticks_escaped(text: str) -> str:
+    """A backtick run with no run of the same length after it is literal in `text`; written
+    next to more Markdown it could pair with a later one and swallow a link: escape it."""
+    return _joined(_backtick_pieces(text)) if "`" in text else text
+
+
+def _joined(pieces: list[tuple[str, str]]) -> str:
+    return "".join("\\`" * len(p) if kind == "lone" else p for kind, p in pieces)
+
+
+def _backtick_pieces(text: str) -> list[tuple[str, str]]:
+    """`text` cut into ("text" | "code" | "lone", piece): code spans (a run of backticks closed by
+    a run of the same length, as CommonMark reads them), lone backtick runs, and the rest."""
     from awesomelint.parse.inline import BacktickRuns
 
-    out: list[tuple[bool, str]] = []
+    out: list[tuple[str, str]] = []
     i = start = 0
     n = len(text)
     runs = BacktickRuns(text)
@@ -164,48 +175,13 @@ def _code_spans(text: str) -> list[tuple[bool, str]]:
         k = i
         while k < n and text[k] == "`":
             k += 1
+        out.append(("text", text[start:i]))
         close = runs.closing(k, k - i)
-        if close < 0:
-            i = k
-            continue
-        out += [(False, text[start:i]), (True, text[i : close + k - i])]
-        i = start = close + k - i
-    out.append((False, text[start:]))
+        end = k if close < 0 else close + (k - i)
+        out.append(("lone" if close < 0 else "code", text[i:end]))
+        i = start = end
+    out.append(("text", text[start:]))
     return out
-
-
-def lone_backticks_escaped(text: str) -> str:
-    """A backtick run with no run of the same length after it is literal in `text`; written
-    next to more Markdown it could pair with a later one and swallow a link: escape it."""
-    from awesomelint.parse.inline import BacktickRuns
-
-    if "`" not in text:
-        return text
-    out: list[str] = []
-    i, n = 0, len(text)
-    runs = BacktickRuns(text)
-    while i < n:
-        c = text[i]
-        if c == "\\":
-            out.append(text[i : i + 2])
-            i += 2
-            continue
-        if c != "`":
-            out.append(c)
-            i += 1
-            continue
-        k = i
-        while k < n and text[k] == "`":
-            k += 1
-        run = k - i
-        close = runs.closing(k, run)
-        if close < 0:
-            out.append("\\`" * run)
-            i = k
-        else:
-            out.append(text[i : close + run])
-            i = close + run
-    return "".join(out)
 
 
 def entry_head(entry: Entry, inline_attributes: bool = True) -> str:
@@ -276,7 +252,7 @@ def extra_lines(entry: Entry, shown: tuple[str, ...] = (), links: bool = True, i
     for key, value in entry.attributes.items():
         if key in shown or key.startswith("_") or value in ("", [], None):
             continue
-        title = key.replace("_", " ").capitalize()
+        title = key_title(key)
         lines.append(f"- {title}: {_value_text(value).replace(chr(10), ' ')}")
     groups: dict[str, list[Link]] = {}
     for lk in entry.links if links else []:
@@ -437,6 +413,14 @@ def column_value(e: Entry, col: Column) -> str:
     return " ".join(x for x in column_values(e, col) if x)
 
 
+def key_title(key: str) -> str:
+    """A title that reads back as `key` (`data_types` → `Data types`), or the key itself."""
+    from awesomelint.parse.records import column_keys
+
+    title = key.replace("_", " ").capitalize()
+    return title if column_keys([title]) == [key] else key
+
+
 def extra_columns(entries: list[Entry], columns: list[Column]) -> list[Column]:
     """Columns for values that no column shows: attribute keys and link labels of the entries
     (data edited by hand, merged lists). A value is never left out for want of a column."""
@@ -449,7 +433,7 @@ def extra_columns(entries: list[Entry], columns: list[Column]) -> list[Column]:
         for key, value in e.attributes.items():
             if key.startswith("_") or key in have_keys or value in ("", [], None):
                 continue
-            title = key.replace("_", " ").capitalize() if column_keys([key.replace("_", " ")]) == [key] else key
+            title = key_title(key)
             if title.casefold() in have_titles:
                 continue
             have_keys.add(key)

@@ -25,10 +25,7 @@ from awesomelint.model import (
     Link,
     Table,
 )
-
-
-def _key(title: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "_", title.lower()).strip("_") or "column"
+from awesomelint.parse.records import column_keys
 
 
 def flatten(entries: Iterable[Entry], parent: str | None = None) -> list[Entry]:
@@ -75,7 +72,7 @@ def columns_for(entries: list[Entry], known: list[Column] | None = None) -> list
     for label in dict.fromkeys(link_titles.get(lb.lower(), lb) for lb in seen_link):
         if label.casefold() in shown:
             continue
-        key = _key(label)
+        key = column_keys([label])[0]
         if key in taken:
             key = f"{key}_link"
         taken.add(key)
