@@ -154,17 +154,27 @@ def drop_stale_markdown(doc: Document) -> Document:
     `convert` keeps a block's source (`markdown`) when re-rendering would change its page; that
     source speaks for the block only while it still reads as the block's records. Once someone
     edits an entry in the data, the records are the truth and the block is rendered from them
-    (then `check_rendered` proves that nothing was lost on the way)."""
+    (then `check_rendered` proves that nothing was lost on the way). Returns a copy when a block
+    changes; the caller's document is left as it was."""
+    import copy
+
     from awesomelint.parse import parse_text
 
     refs = _references(doc)
-    for _, block in doc.iter_blocks():
+    stale: list[int] = []
+    for i, (_, block) in enumerate(doc.iter_blocks()):
         if not isinstance(block, (EntryList, Table)) or block.markdown is None:
             continue
         again = parse_text(block.markdown + ("\n\n" + refs if refs else ""))
         read = [e for _, blk in again.iter_blocks() if isinstance(blk, (EntryList, Table)) for e in blk.entries]
         if [entry_content(e) for e in read] != [entry_content(e) for e in block.entries]:
-            block.markdown = None
+            stale.append(i)
+    if not stale:
+        return doc
+    doc = copy.deepcopy(doc)
+    blocks = doc.iter_blocks()
+    for i in stale:
+        blocks[i][1].markdown = None
     return doc
 
 
