@@ -202,7 +202,7 @@ def test_html_heading_opens_a_section():
     assert (sec.title, sec.level) == ("Datasets", 3)
 
 
-@pytest.mark.skipif(not CORPUS, reason="no corpus")
+@pytest.mark.skipif(not CORPUS, reason="../shared/corpus is not present on this machine")
 def test_seed_counts():
     by_name = {p.name: p for p in CORPUS}
     counts = {}
