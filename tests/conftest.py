@@ -35,3 +35,18 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
 
     os.environ["AWESOMELINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("user-cache"))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The oracle figures of every file (tests/test_oracle.py), one line each."""
+    import sys
+
+    module = sys.modules.get("test_oracle")
+    figures = getattr(module, "FIGURES", None)
+    if not figures:
+        return
+    terminalreporter.section("entries against GitHub's rendering (recall by url, names, descriptions)")
+    for name, s in figures:
+        terminalreporter.write_line(
+            f"{name[:44]:44} {s.seen:5} seen  recall {s.recall:6.1%}  names {s.names:6.1%} of {s.named:<5} descriptions {s.descriptions:6.1%} of {s.described}"
+        )

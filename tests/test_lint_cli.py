@@ -127,12 +127,14 @@ def test_rules_and_rule_commands():
     one_line_error(run("rule", "AL999"), "AL999")
 
 
-@pytest.mark.parametrize("path", [p for p in FIXTURES if p.name not in ("headings.md", "dialect.md")], ids=lambda p: p.name)
+# headings, dialect and name-first hold shapes a tidy list would not use (bare urls, say): lint speaks about them
+@pytest.mark.parametrize("path", [p for p in FIXTURES if p.name not in ("headings.md", "dialect.md", "name-first.md")], ids=lambda p: p.name)
 def test_tidy_lists_of_every_shape_are_clean(path):
     """The canonical form of every shape lints clean with the default rules."""
     text = api.render(path.name, source=load(path))
     diags, _ = lint_sources([decode(text.encode(), path.name)], ConfigCache())
-    assert [(d.line, d.code, d.message) for d in diags] == []
+    # a placeholder (`[awaiting dataset]`) is a to-do the list wrote on purpose: it is said, and only it
+    assert [(d.line, d.code, d.message) for d in diags if not d.message.endswith("has no url yet")] == []
 
 
 @corpus_param

@@ -23,7 +23,9 @@ STYLE_FIELDS = "fields"  # - [Name](url) - Description + `  - Data Types: P, L` 
 
 @dataclass
 class Link:
-    """An extra link of an entry. `label` is its role (Data, Code, Demo…), `text` its link text."""
+    """An extra link of an entry. `label` is its role (Data, Code, Demo…), `text` its link text.
+    A label of `/` or `&` is the mark joining a second linked name to the entry's own:
+    `[ShARe](u) / [CLEF eHealth](v)`."""
 
     label: str | None
     url: str
@@ -45,6 +47,10 @@ class Entry:
     end_line: int = 0
     # how it was written, where that is not the canonical form of its list style
     separator: str | None = None  # None: canonical " - "
+    # `MySQL - [awesome-mysql](url)`, `2019 - https://…`: the name is written before its url, whose
+    # link shows `url_text` (the url itself when written bare); None: the name is the link's text
+    url_text: str | None = None
+    url_separator: str | None = None  # between such a name and its url; None: " - "
     notes: list[str] = field(default_factory=list)  # continuation blocks we keep verbatim
     marker: str = "-"
     name_format: str | None = None  # "bold" for **Name** heads; None: a link, or plain text
@@ -82,7 +88,7 @@ class Column:
     key: str  # attribute key: "data_types"
     title: str  # header text as written: "Data Types"
     align: str | None = None
-    role: str = "attribute"  # name | description | link | attribute
+    role: str = "attribute"  # name | url (the row's url when the name is another column's) | description | link | attribute
     split: bool = False  # values are lists ("P, L, T")
 
 

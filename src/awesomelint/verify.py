@@ -70,6 +70,7 @@ def entry_content(e: Entry) -> dict[str, Any]:
     return {
         "name": _text(e.name),
         "url": e.url,
+        "url text": _text(e.url_text),
         "description": _text(e.description),
         "links": sorted(_link_key(lk.label, lk.url, lk.text) for lk in e.links if not lk.inline),
         "inline links": sorted(_link_key(lk.label, lk.url, lk.text) for lk in e.links if lk.inline),
@@ -92,7 +93,7 @@ def _entry_blocks(doc: Document) -> list[tuple[str, list[Entry]]]:
 
 def _differs(want: dict[str, Any], got: dict[str, Any]) -> str | None:
     """The first field that differs, said for a person; None when the content is the same."""
-    for key in ("name", "url", "description"):
+    for key in ("name", "url", "url text", "description"):
         if want[key] != got[key] and (key == "url" or _shown(want[key]) != _shown(got[key])):
             return f"{key} {want[key]!r} came back as {got[key]!r}"
     # inline links are read from the text they are in: the data's must all be there again; a

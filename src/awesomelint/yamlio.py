@@ -52,6 +52,10 @@ def entry_data(e: Entry) -> dict[str, Any]:
         "line": e.line,
         "end_line": e.end_line,
     }
+    if e.url_text is not None:
+        d["url_text"] = e.url_text
+    if e.url_separator is not None:
+        d["url_separator"] = e.url_separator
     if e.separator is not None:
         d["separator"] = e.separator
     if e.name_format is not None:
@@ -185,6 +189,8 @@ class _Reader:
             line=int(d.get("line") or 0),
             end_line=int(d.get("end_line") or 0),
             separator=self.text(d.get("separator"), where + ".separator"),
+            url_text=self.text(d.get("url_text"), where + ".url_text"),
+            url_separator=self.text(d.get("url_separator"), where + ".url_separator"),
             notes=[self.text(x, where + ".notes", optional=False) or "" for x in self.seq(d.get("notes"), where)],
             marker=str(d.get("marker") or "-"),
             name_format=self.text(d.get("name_format"), where + ".name_format"),
@@ -221,8 +227,8 @@ class _Reader:
         for i, c in enumerate(self.seq(value, where)):
             c = self.mapping(c, f"{where}[{i}]")
             role = str(c.get("role", "attribute"))
-            if role not in ("name", "description", "link", "attribute"):
-                raise self.fail(f"{where}[{i}].role", "one of name, description, link, attribute")
+            if role not in ("name", "url", "description", "link", "attribute"):
+                raise self.fail(f"{where}[{i}].role", "one of name, url, description, link, attribute")
             out.append(Column(str(c.get("key")), str(c.get("title", c.get("key"))), c.get("align"), role, bool(c.get("split", False))))
         return out
 

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # separators between the name and the description, most specific first
-SEPARATOR = re.compile(r"^(?:[ \t]+[-–—][ \t]+|[ \t]*[:：][ \t]+|[ \t]*：|[ \t]+\|[ \t]+|[ \t]*[-–—][ \t]+|:(?=[^\s/\d:]))")
+SEPARATOR = re.compile(r"^(?:\.(?:[ \t]+|$)|[ \t]+[-–—][ \t]+|[ \t]*[:：][ \t]+|[ \t]*：|[ \t]+\|[ \t]+|[ \t]*[-–—][ \t]+|:(?=[^\s/\d:]))")
 CANONICAL_SEPARATOR = " - "
+JOIN_MARKS = ("/", "&")  # `[ShARe](u) / [CLEF eHealth](v)`: one entry known by two linked names
+_JOIN = re.compile(r"[ \t]+([/&])[ \t]+(?=\[)")
 _TAG = re.compile(r"`([^`\n]+)`")
 # starts only where a run of blanks starts, and no class runs past the next `[`: linear
 _LINK_GROUP = re.compile(r"(?<![ \t])[ \t]+\((\[(?:[^\[\]\\\n]|\\[^\n])+\]\([^()\s\[]+\)(?:,[ \t]*\[(?:[^\[\]\\\n]|\\[^\n])+\]\([^()\s\[]+\))*)\)[ \t]*$")
@@ -182,12 +184,15 @@ class Head:
     tags: list[str] = field(default_factory=list)
     attributes: dict[str, str] = field(default_factory=dict)
     link_raw: str = ""
+    joined: list[tuple[str, str, str]] = field(default_factory=list)  # `[A](u) / [B](v)`: (mark, text, url)
 
 
 def split_separator(rest: str) -> tuple[str | None, str]:
     """(separator as written or None when there is no text, description)."""
     if not rest.strip():
         return None, ""
+    if rest.rstrip(" \t") == ".":  # `[Name](url).`: a full stop, no description
+        return rest, ""
     m = SEPARATOR.match(rest)
     if m:
         return m.group(0), rest[m.end() :]
@@ -248,6 +253,13 @@ def parse_head(text: str, refs: dict[str, Any]) -> Head:
         head.url = link.dest if link.dest is not None else resolve_ref(link.ref or "", refs)
         head.link_raw = link.raw
         rest = link.rest
+        while (jm := _JOIN.match(rest)) is not None:
+            other = split_leading_link(rest[jm.end() :], refs)
+            other_url = None if other is None else (other.dest if other.dest is not None else resolve_ref(other.ref or "", refs))
+            if other is None or not other_url:
+                break
+            head.joined.append((jm.group(1), other.text, other_url))
+            rest = other.rest
     else:
         m = _STRONG.match(s)
         if m:
@@ -255,6 +267,13 @@ def parse_head(text: str, refs: dict[str, Any]) -> Head:
             head.name = m.group(2)
             head.link_raw = m.group(0)
             rest = s[m.end() :]
+            more = _name_continues(rest)
+            if more:  # `**Alzheimer’s Disease** Neuroimaging Initiative (ADNI) database`: partly bold
+                head.name_kind = "text"
+                head.name = s[: m.end() + more]
+                rest = rest[more:]
+                head.separator, head.description = split_separator(rest)
+                return head
             am = _ATTRS_AFTER_BOLD.match(rest.strip(" \t"))
             if am and (am.group("count") or am.group("years")):
                 if am.group("count"):
@@ -277,6 +296,71 @@ def parse_head(text: str, refs: dict[str, Any]) -> Head:
         desc, head.group, head.tags = split_trailers(desc)
     head.description = desc
     return head
+
+
+@dataclass
+class NameThenUrl:
+    name: str
+    separator: str
+    url: str
+    text: str  # the link's text; the url itself when it is written bare
+    rest: str
+
+
+_NAME_URL_SEPARATORS = "-–—|:："
+
+
+def split_name_then_url(s: str, refs: dict[str, Any]) -> NameThenUrl | None:
+    """`MySQL - [awesome-mysql](u) - text`, `` `0BSD` - [Licence](u) ``, `2019 - https://…`,
+    `Name https://…`, `See: [Data](u)`: a plain-text name, then its url.
+
+    A link must follow a dash, bar or colon (after plain words a link is prose: `See the
+    [docs](u)`); a bare url may follow a space. The name holds no link or bracket. Linear: one
+    scan for the first `[` or url, then strips at the end of the name.
+    """
+    first_bracket = s.find("[")
+    m = _BARE_URL.search(s, 0, first_bracket if first_bracket >= 0 else len(s))
+    start = m.start() if m else first_bracket
+    if start <= 0 or "]" in s[:start] or "<" in s[:start] or s[start - 1] == "!" or s.count("`", 0, start) % 2:
+        return None
+    name = s[:start].rstrip(" \t")
+    blank = len(name) < start
+    mark = ""
+    if name and name[-1] in _NAME_URL_SEPARATORS:
+        mark = name[-1]
+        name = name[:-1].rstrip(" \t")
+        if mark in "-–—|" and len(name) == start - 2:  # `word-[x](u)`: a hyphen, not a separator
+            return None
+    if not name or not (mark or blank) or name.lstrip().startswith(("#", ">", "|")):
+        return None
+    if m:
+        url = m.group(0).rstrip(".,;:!?*_~'\"")
+        rest = s[m.start() + len(url) :]
+        return NameThenUrl(name, s[len(name) : start], url, url, rest)
+    if not mark:
+        return None
+    link = split_leading_link(s[start:], refs)
+    if link is None or link.text.startswith("!["):
+        return None
+    url = link.dest if link.dest is not None else (resolve_ref(link.ref or "", refs) or "")
+    if not url:
+        return None
+    return NameThenUrl(name, s[len(name) : start], url, link.text, link.rest)
+
+
+_CONTINUATION = re.compile(r"[ \t]+([^\s\-–—:：|\[\]()*_`<>.;!?,][^\-–—:：|\[\]*_`<>.;!?,\n]{0,58}?)[ \t]*(?=$|[ \t]+[-–—|][ \t]|[:：])")
+
+
+def _name_continues(rest: str) -> int:
+    """How much of the text after a bold name still belongs to the name: a few title-case words
+    with no separator and no sentence (`** Neuroimaging Initiative (ADNI) database`), else 0."""
+    m = _CONTINUATION.match(rest)
+    if m is None:
+        return 0
+    words = [w for w in m.group(1).split() if w[:1].isalpha() or w[:1] == "("]
+    if not words or sum(1 for w in words if w[:1].isupper() or w[:1] == "(") * 2 < len(words):
+        return 0
+    return m.end(1)
 
 
 def bare_urls(text: str) -> list[tuple[int, str]]:

@@ -39,8 +39,18 @@ from awesomelint.parse.inline import (
     normalize_label,
     parse_head,
     split_leading_link,
+    split_name_then_url,
+    split_separator,
+    split_trailers,
 )
 
+# a link whose text says nothing of the entry: the name is in another column
+_GENERIC_TEXT = re.compile(
+    r"(?i)\W*(?:links?|downloads?|here|website|site|web ?page|home ?page|url|data ?set|data|paper|code|source|repo(?:sitory)?"
+    r"|下载链接|下载|链接|地址|官网|主页|网址|网站|数据集|enlace|descarga|lien|télécharger)?\W*"
+)
+_DESCRIPTION_TITLE = re.compile(r"(?i)descr|summary|about|overview|简介|描述|内容|概述|说明|介绍|beschreibung|descripción|descrição|описание|説明|概要")
+_BARE_URL_CELL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]|]+")
 _NAME_TITLE = re.compile(r"(?i)\W*(name|dataset|data set|title|project|resource|api)\W*")
 _CELL_LINK = re.compile(r"\[((?:[^\[\]\\\n]|\\[^\n])*)\]\(([^()\s]+)\)")
 _ONLY_LINKS = re.compile(r"^\[(?:[^\[\]\\\n]|\\[^\n])*\]\([^()\s]+\)(?:[ \t]*(?:,[ \t]*)?\[(?:[^\[\]\\\n]|\\[^\n])*\]\([^()\s]+\))*$")
@@ -49,6 +59,8 @@ _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>([^<\n]*)</h\1>\s*$", re.I)
 _HTML_P = re.compile(r"^\s*<p>(.*)</p>\s*$", re.S)
 _INLINE_LINK_HINT = re.compile(r"\[|<https?:|https?://", re.I)
 _NAV_TEXT = re.compile(r"back to (?:top|contents|index)|^\W*(?:top|⬆|↑)", re.I)
+# `[awaiting dataset]`, `[dataset pending]`: a few bracketed words standing where a link will go
+_PLACEHOLDER = re.compile(r"\[\w[\w \t-]{0,40}\]")
 _SEP_PARTS = re.compile(r"(?<![ \t])[ \t]+\|[ \t]+")
 # a link's text stops at the next bracket, so each `[` is looked at once (linear on `[[[[…`)
 _ITEM_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)")
@@ -192,6 +204,9 @@ class RecordBuilder:
             return EntryList(STYLE_FIELDS, entries, tok["line"], tok["end_line"], loose=not tok.get("tight", True), columns=columns)
         for e in entries:
             self._fold_extras(e)
+            self._name_then_url(e)
+            if _named_over_one_link(e):
+                self._fold_labelled(e)  # `- PhysioNet website` over its one link: the link is the entry's
         if any(e.description_format == "html" for e in entries):
             style = STYLE_HTML
         elif any(e.attributes.get("_labelled") for e in entries):
@@ -204,6 +219,7 @@ class RecordBuilder:
         children = item["children"]
         entry = Entry(name=None, url=None, line=item["line"], end_line=item["end_line"], marker=item.get("marker", "-"))
         rest = children
+        after: list[tuple[str, str, int]] = []
         if children and children[0]["type"] in ("paragraph", "block_text"):
             first = children[0]
             self._apply_head(entry, first["text"].rstrip("\n"), first["line"])
@@ -219,18 +235,28 @@ class RecordBuilder:
                 entry.loose_children = entry.loose_children or not child.get("tight", True)
                 continue
             raw = self._dedent(child["line"], child["end_line"])
-            if typ == "block_html" and not entry.description and not entry.notes and not entry.children:
-                m = _HTML_P.match(raw)
-                if m and "<p" not in m.group(1) and "\n\n" not in m.group(1):
-                    entry.description = m.group(1)
-                    entry.description_format = "html"
-                    entry.links.extend(self._inline_only(m.group(1), child["line"]))
-                    continue
+            paragraph = _html_paragraph(raw) if typ == "block_html" else None
+            if paragraph is not None and not entry.description and not entry.notes and not entry.children:
+                entry.description = paragraph  # `<p>` first of all: the description
+                entry.description_format = "html"
+                entry.links.extend(self._inline_only(paragraph, child["line"]))
+                continue
+            if paragraph is not None and entry.children and entry.description_format == "html" and len(entry.notes) == entry.leading_notes:
+                after.append((paragraph, raw, child["line"]))  # right after the sub-list: more of it, if last
+                continue
+            for _, kept, at in after:  # something follows: those paragraphs were notes
+                entry.notes.append(kept)
+                entry.links.extend(self._inline_only(kept, at))
+            after = []
             entry.notes.append(raw)
             entry.links.extend(self._inline_only(raw, child["line"]))
+        for paragraph, _, at in after:  # the last blocks, after the sub-list: the description's end
+            entry.description += f"\n\n{paragraph}"
+            entry.links.extend(self._inline_only(paragraph, at))
         if not entry.children:
             entry.leading_notes = len(entry.notes)
-        if entry.url is None and (entry.name_format == "bold" or "count" in entry.attributes):
+        partly_bold = entry.name_format is None and (entry.name or "").startswith(("**", "__"))
+        if entry.url is None and (entry.name_format == "bold" or "count" in entry.attributes or partly_bold):
             self._fold_labelled(entry)
         return entry
 
@@ -246,6 +272,8 @@ class RecordBuilder:
         entry.attributes.update(head.attributes)
         if head.tags:
             entry.attributes["tags"] = head.tags
+        for mark, link_text, url in head.joined:
+            entry.links.append(Link(mark, url, link_text, line))
         for label, url in head.group:
             entry.links.append(Link(label, url, None, line + _line_offset(text, url)))
         if head.name_kind == "text":
@@ -292,6 +320,37 @@ class RecordBuilder:
             else:
                 self._field_value(entry, Column(column_keys([title])[0], title), value, child.line)
         entry.children = entry.children[: len(entry.children) - len(trailing)]
+
+    def _name_then_url(self, entry: Entry) -> None:
+        """`MySQL - [awesome-mysql](u) - text` or `2019 - https://…`: the plain-text name before
+        the link is the name, the link is the url (at every depth; read after the fields and
+        groups under an entry were folded, so `Paper: [x](u)` sub-items stay fields)."""
+        for child in entry.children:
+            self._name_then_url(child)
+        if entry.url is not None or entry.name_format is not None or entry.description or not entry.name or entry.attributes:
+            return
+        if "\n" in entry.name:
+            return
+        found = split_name_then_url(entry.name, self.refs)
+        if found is None:
+            return
+        head_links = [lk for lk in entry.links if lk.line == entry.line and lk.inline]
+        entry.links = [lk for lk in entry.links if lk not in head_links]
+        entry.links = [lk for lk in entry.links if not (lk.label is None and lk.url == found.url and lk.line == entry.line)]
+        entry.name, entry.url, entry.url_text = found.name, found.url, found.text
+        entry.url_separator = found.separator if found.separator != CANONICAL_SEPARATOR else None
+        separator, description = split_separator(found.rest)
+        group: list[tuple[str, str]] = []
+        tags: list[str] = []
+        if separator is not None:
+            description, group, tags = split_trailers(description)
+        entry.separator = separator if separator not in (None, CANONICAL_SEPARATOR) else None
+        entry.description = description
+        for label, url in group:
+            entry.links.append(Link(label, url, None, entry.line))
+        if tags:
+            entry.attributes["tags"] = tags
+        entry.links[:0] = self._inline_only(description, entry.line)
 
     def _fold_labelled(self, entry: Entry) -> None:
         """`- **Name**` whose sub-items are a description and `Data:`-style link groups."""
@@ -349,11 +408,14 @@ class RecordBuilder:
                 continue
             if tok["type"] != "paragraph":
                 break
+            k = j + 1
+            described = k < n and tokens[k]["type"] == "list" and tokens[k]["line"] == tok["end_line"] + 1
             entry = self._paragraph_entry(tok)
+            if entry is None and entries:
+                entry = _plain_name_entry(tok)  # among linked entries: one listed with no link (yet)
             if entry is None:
                 break
-            k = j + 1
-            if k < n and tokens[k]["type"] == "list" and tokens[k]["line"] == tok["end_line"] + 1:
+            if described:
                 lst = tokens[k]
                 items = lst["children"]
                 if not all(len(it["children"]) == 1 and it["children"][0]["type"] in ("paragraph", "block_text") for it in items):
@@ -363,12 +425,13 @@ class RecordBuilder:
                 for it in items:
                     entry.links.extend(self._inline_only(it["children"][0]["text"], it["line"]))
                 k += 1
-            elif not _only_links(tok["text"]):
+            elif entry.url is not None and not _only_links(tok["text"]):
                 break
             entries.append(entry)
             j = k
         if not entries:
             return None
+        _label_placeholders(entries)
         while tokens[j - 1]["type"] == "blank_line":
             j -= 1
         block = EntryList(STYLE_PARAGRAPH, entries, entries[0].line, entries[-1].end_line, loose=True)
@@ -393,6 +456,9 @@ class RecordBuilder:
                 if pl is not None and not pl.rest.strip():
                     url = pl.dest if pl.dest is not None else self.refs.get(normalize_label(pl.ref or ""), {}).get("url", "")
                     entry.links.append(Link(pl.text, url, None, tok["line"]))
+                elif _PLACEHOLDER.fullmatch(part):
+                    # `[awaiting dataset]`: the place of a link that has no url yet (labelled below)
+                    entry.links.append(Link(None, "", part[1:-1], tok["line"]))
                 else:
                     entry.attributes.setdefault("tags", []).append(part)
         return entry
@@ -436,11 +502,21 @@ class RecordBuilder:
                 if cells and sum(1 for cell in cells if split_leading_link(cell, self.refs)) * 2 > len(cells):
                     name_col = c
                     break
+        url_col = None
+        if name_col is None or self._generic_links(rows, name_col):
+            # the links (or bare urls) are the urls; the name is the first column of plain text
+            link_col = name_col if name_col is not None else self._bare_url_column(rows, len(header))
+            plain = _plain_column(rows, len(header), link_col) if link_col is not None else None
+            if plain is not None:
+                name_col, url_col = plain, link_col
         if name_col is None:
             return Prose(raw, "table", tok["line"], tok["end_line"])
+        description_col = next((c for c, t in enumerate(header) if c not in (name_col, url_col) and _DESCRIPTION_TITLE.search(plain_text(t))), None)
+        if description_col is None:
+            description_col = _prose_column(rows, len(header), (name_col, url_col))
         columns: list[Column] = []
         for c, title in enumerate(header):
-            role = "name" if c == name_col else ("description" if re.search(r"descr", title, re.I) else "attribute")
+            role = {name_col: "name", url_col: "url", description_col: "description"}.get(c, "attribute")
             columns.append(Column(keys[c], title, tok["align"][c], role))
         for c, col in enumerate(columns):
             if col.role != "attribute":
@@ -464,6 +540,8 @@ class RecordBuilder:
                     else:
                         e.name = cell
                         e.links.extend(self._inline_only(cell, r["line"]))
+                elif col.role == "url":
+                    self._url_cell(e, col, cell, r["line"])
                 elif col.role == "description":
                     e.description = cell
                     e.links.extend(self._inline_only(cell, r["line"]))
@@ -472,12 +550,44 @@ class RecordBuilder:
             entries.append(e)
         return Table(columns, entries, tok["line"], tok["end_line"])
 
+    def _generic_links(self, rows: list[dict[str, Any]], c: int) -> bool:
+        """Most cells of the column are a link whose text names nothing: `[Download](u)`, a badge."""
+        cells = [r["cells"][c] for r in rows if c < len(r["cells"]) and r["cells"][c].strip()]
+        generic = 0
+        for cell in cells:
+            link = split_leading_link(cell.strip(), self.refs)
+            if link is not None and not link.rest.strip() and (_GENERIC_TEXT.fullmatch(plain_text(link.text)) or link.text.startswith("![")):
+                generic += 1
+        return bool(cells) and generic * 2 > len(cells)
+
+    def _bare_url_column(self, rows: list[dict[str, Any]], width: int) -> int | None:
+        for c in range(width):
+            cells = [r["cells"][c].strip() for r in rows if c < len(r["cells"]) and r["cells"][c].strip()]
+            if cells and sum(1 for cell in cells if _BARE_URL_CELL.fullmatch(cell)) * 2 > len(cells):
+                return c
+        return None
+
+    def _url_cell(self, e: Entry, col: Column, cell: str, line: int) -> None:
+        """A cell of the url column: one link (its text kept) or one bare url; anything else is
+        the column's attribute, as in any other column."""
+        text = cell.strip()
+        link = split_leading_link(text, self.refs) if text.startswith("[") else None
+        if link is not None and not link.rest.strip() and link.dest is not None:
+            e.url, e.url_text = link.dest, link.text
+        elif text.startswith(("http://", "https://")) and _BARE_URL_CELL.fullmatch(text):
+            e.url = e.url_text = text
+        else:
+            self._field_value(e, col, cell, line)
+
     def _field_value(self, e: Entry, col: Column, value: str, line: int) -> None:
         """One table cell or `Title: value` field: a value that is only links is those links
         (labelled with the column); any other value is the attribute, with the links in its
         text read from it (derived, `inline`). One source of truth either way."""
         if value and _ONLY_LINKS.match(value):
             e.links.extend(Link(col.title, url, text, line) for text, url in _CELL_LINK.findall(value))
+            return
+        if value and _PLACEHOLDER.fullmatch(value) and normalize_label(value[1:-1]) not in self.refs:
+            e.links.append(Link(col.title, "", value[1:-1], line))  # `[awaiting dataset]`: no url yet
             return
         found = self.inline_links(value, line) if value else []
         for lk in found:
@@ -488,6 +598,45 @@ class RecordBuilder:
             e.attributes[col.key] = [p.strip() for p in value.split(",")]
         elif value or col.role == "attribute":
             e.attributes[col.key] = value
+
+
+def _named_over_one_link(e: Entry) -> bool:
+    """`- `PhysioNet` website` with one plain link under it (a top-level item): a name and its link."""
+    return (
+        e.url is None
+        and not e.description
+        and len(e.children) == 1
+        and _is_plain_link(e.children[0])
+        and not e.links
+        and not LABEL_LINE.match(e.name or "")  # `- Data:` over links is a group of its parent's
+    )
+
+
+def _label_placeholders(entries: list[Entry]) -> None:
+    """A placeholder takes the label of the links it stands for: `[awaiting dataset]` among
+    `[dataset](…)` links is the `dataset` link, without a url yet."""
+    labels = {lk.label for e in entries for lk in e.links if lk.url and lk.label}
+    for e in entries:
+        for lk in e.links:
+            if not lk.url and lk.text:
+                words = lk.text.split()
+                lk.label = next((w for w in words if w in labels), lk.text)
+
+
+def _plain_name_entry(tok: Token) -> Entry | None:
+    """A short one-line paragraph with no link among paragraph entries: a name without a url."""
+    text = tok["text"].strip()
+    if "\n" in text or len(text) > 100 or _INLINE_LINK_HINT.search(text) or text[-1:] in ".:!?;," or text.startswith(("<", "#", ">", "|")):
+        return None
+    return Entry(text, None, line=tok["line"], end_line=tok["end_line"])
+
+
+def _html_paragraph(raw: str) -> str | None:
+    """The text of a one-paragraph `<p>…</p>` block (not empty, no nested `<p>`, no blank line)."""
+    m = _HTML_P.match(raw)
+    if m is None or not m.group(1).strip() or "<p" in m.group(1) or "\n\n" in m.group(1):
+        return None
+    return m.group(1)
 
 
 def _fold_fields(entries: list[Entry], field_value: Callable[[Entry, Column, str, int], None]) -> list[Column]:
@@ -519,8 +668,9 @@ def _fold_fields(entries: list[Entry], field_value: Callable[[Entry, Column, str
         if values and all(_ONLY_LINKS.match(v) for v in values):
             col.role = "link"
     for e, fields in zip(entries, parsed):
+        first_field = e.children[0].line if e.children else e.end_line + 1
         e.children = []
-        e.links = [lk for lk in e.links if lk.line == e.line]
+        e.links = [lk for lk in e.links if lk.line < first_field]  # the head's own (on all its lines)
         for title, value in fields:
             field_value(e, columns[title], value, e.line)
     for col in columns.values():
@@ -539,7 +689,7 @@ def column_keys(header: list[str]) -> list[str]:
     taken: set[str] = set()
     next_n: dict[str, int] = {}
     for title in header:
-        key = re.sub(r"[^0-9a-z]+", "_", plain_text(title).lower()).strip("_") or "column"
+        key = re.sub(r"[\W_]+", "_", plain_text(title).lower()).strip("_") or "column"  # 简介 stays 简介
         base, n = key, next_n.get(key, 2)
         while key in taken:
             key = f"{base}_{n}"
@@ -548,6 +698,34 @@ def column_keys(header: list[str]) -> list[str]:
         taken.add(key)
         keys.append(key)
     return keys
+
+
+def _plain_column(rows: list[dict[str, Any]], width: int, skip: int | None) -> int | None:
+    """The first column with text in most rows and no link or url in any: the names."""
+    for c in range(width):
+        if c == skip:
+            continue
+        cells = [r["cells"][c] for r in rows if c < len(r["cells"])]
+        filled = [x for x in cells if x.strip()]
+        if filled and len(filled) * 2 > len(cells) and not any(_INLINE_LINK_HINT.search(x) or "www." in x for x in filled):
+            return c
+    return None
+
+
+def _prose_column(rows: list[dict[str, Any]], width: int, skip: tuple[int | None, ...]) -> int | None:
+    """With no column titled as one, the description is the column of sentences: the longest
+    text on average (over 40 characters, several words), if there is one."""
+    best, best_len = None, 40.0
+    for c in range(width):
+        if c in skip:
+            continue
+        cells = [r["cells"][c] for r in rows if c < len(r["cells"]) and r["cells"][c].strip()]
+        if not cells or any("](" in x for x in cells):
+            continue
+        mean = sum(len(x) for x in cells) / len(cells)
+        if mean > best_len and all(len(x.split()) >= 3 for x in cells):
+            best, best_len = c, mean
+    return best
 
 
 def _is_list_column(cells: list[str]) -> bool:

@@ -29,7 +29,7 @@ from awesomelint.model import (
     Section,
     Table,
 )
-from awesomelint.parse.inline import CANONICAL_SEPARATOR
+from awesomelint.parse.inline import CANONICAL_SEPARATOR, JOIN_MARKS
 
 
 def render_document(doc: Document) -> str:
@@ -115,7 +115,7 @@ def with_list_shape(entries: list[Entry]) -> list[Entry]:
     for e in entries:
         if e.name_format is None and e.description_format is None:
             e = copy.copy(e)
-            e.name_format, e.description_format = name_format, description_format
+            e.name_format, e.description_format = None if _emphasised(e.name) else name_format, description_format
         out.append(e)
     return out
 
@@ -189,8 +189,14 @@ def entry_head(entry: Entry, inline_attributes: bool = True) -> str:
 
     `inline_attributes=False` leaves out `(count) years` (a fields list shows them as fields)."""
     name = entry.name or ""
-    if entry.url is not None:
+    if entry.url is not None and entry.url_text is not None:
+        shown = entry.url if entry.url_text == entry.url else link(entry.url_text, entry.url)
+        head = name + (entry.url_separator if entry.url_separator is not None else CANONICAL_SEPARATOR) + shown
+    elif entry.url is not None:
         head = link(name, entry.url)
+        for lk in entry.links:
+            if lk.label in JOIN_MARKS and lk.text and not lk.inline:
+                head += f" {lk.label} {link(lk.text, lk.url)}"
         if entry.name_format == "bold":
             head = f"**{head}**"
     elif entry.name_format == "bold":
@@ -207,6 +213,8 @@ def entry_head(entry: Entry, inline_attributes: bool = True) -> str:
     desc = entry.description if entry.description_format is None else ""
     group = [lk for lk in entry.links if _in_group(lk)]
     tags = (attrs.get("tags") or []) if desc else []  # tags are read only after a description
+    if not desc and not group and entry.separator is not None and entry.separator.strip() == ".":
+        head += entry.separator  # `[Name](url).`
     if desc or group:
         head += entry.separator if entry.separator is not None else CANONICAL_SEPARATOR
         head += lone_backticks_escaped(desc) if tags else desc
@@ -230,6 +238,11 @@ def _trailers_in_head(entry: Entry, inline_attributes: bool = True) -> bool:
 def _group_in_head(entry: Entry, inline_attributes: bool = True) -> bool:
     """Does the head line carry the `([Data](…))` group (with or without a description)?"""
     return not _counts_in_head(entry, inline_attributes)
+
+
+def _second_name(entry: Entry, lk: Link) -> bool:
+    """A second linked name shown on the head line: `[A](u) / [B](v)`."""
+    return lk.label in JOIN_MARKS and bool(lk.text) and entry.url is not None and entry.url_text is None and not lk.inline
 
 
 def _in_group(lk: Link) -> bool:
@@ -258,10 +271,13 @@ def extra_lines(entry: Entry, shown: tuple[str, ...] = (), links: bool = True, i
     for lk in entry.links if links else []:
         if lk.inline:
             continue
+        if not lk.url and lk.text:  # a placeholder, `- dataset: [awaiting dataset]`
+            lines.append(f"- {lk.label or 'Link'}: [{lk.text}]")
+            continue
         if _in_group(lk):
             if not _group_in_head(entry, inline_attributes):
                 groups.setdefault(lk.label or lk.text or "", []).append(lk)
-        elif lk.label is not None:
+        elif lk.label is not None and not _second_name(entry, lk):
             groups.setdefault(lk.label, []).append(lk)
     for label, group in groups.items():
         lines.append(f"- {label}{group[0].label_colon or ':'}")
@@ -312,6 +328,10 @@ def _render_bullet_entry(entry: Entry, marker: str) -> list[str]:
         return _render_labelled_entry(entry, marker)
     if entry.description_format == "html" and entry.description:
         return _render_html_entry(entry, marker)
+    if "\n\n" in entry.description.strip():  # paragraphs cannot stand on the head line: `<p>` blocks
+        entry = copy.copy(entry)
+        entry.description_format = "html"
+        return _render_html_entry(entry, marker)
     return _render_head_entry(entry, marker)
 
 
@@ -327,8 +347,11 @@ def _render_head_entry(entry: Entry, marker: str) -> list[str]:
 
 
 def _render_html_entry(entry: Entry, marker: str) -> list[str]:
-    first = [[f"<p>{entry.description}</p>"]] if entry.description and entry.description_format == "html" else []
-    blocks = _body_blocks(entry, first, extra_lines(entry))
+    """`- [Name](url)` then the description's `<p>` blocks: the first under the name, the others
+    after the sub-list (all in a row when there is none), then notes."""
+    paragraphs = [[f"<p>{p}</p>"] for p in entry.description.split("\n\n")] if entry.description and entry.description_format == "html" else []
+    first, later = (paragraphs[:1], paragraphs[1:]) if entry.children else (paragraphs, [])
+    blocks = _body_blocks(entry, first, extra_lines(entry)) + later
     # the first block follows the head directly; an HTML block ends only at a blank line
     lines = [f"{marker} {entry_head(entry)}".rstrip()]
     for i, b in enumerate(blocks):
@@ -338,10 +361,15 @@ def _render_html_entry(entry: Entry, marker: str) -> list[str]:
     return lines
 
 
+def _emphasised(name: str | None) -> bool:
+    """`**Alzheimer’s Disease** Neuroimaging …`: a name that starts in bold is read as a name as it is."""
+    return (name or "").startswith(("**", "__"))
+
+
 def _render_labelled_entry(entry: Entry, marker: str) -> list[str]:
     if entry.url is not None:  # `- [Name](url) - …`: the bullet shape, with sub-items for the rest
         return _render_bullet_entry(entry, marker)
-    if entry.name_format != "bold":
+    if entry.name_format != "bold" and not _emphasised(entry.name):
         entry = copy.copy(entry)
         entry.name_format = "bold"
     if (entry.children or entry.notes) and not _counts_in_head(entry):
@@ -380,7 +408,7 @@ def _render_paragraph_entry(entry: Entry, marker: str) -> list[str]:
     head = link(entry.name or "", entry.url) if entry.url is not None else (entry.name or "")
     for lk in entry.links:
         if not lk.inline:
-            head += f" | [{lk.label or lk.text or ''}]({lk.url})"
+            head += f" | [{lk.label or lk.text or ''}]({lk.url})" if lk.url else f" | [{lk.text or lk.label or ''}]"
     for tag in entry.attributes.get("tags", []):
         head += f" | {tag}"
     lines = [head]
@@ -462,7 +490,7 @@ def render_fields_list(block: EntryList, bullet: str = "-") -> str:
     for e in block.entries:
         head = copy.copy(e)
         head.links = [lk for lk in e.links if (lk.label or "").lower() not in field_links]  # shown as fields
-        if e.url is None and e.name_format is None and e.description:
+        if e.url is None and e.name_format is None and e.description and not _emphasised(e.name):
             head.name_format = "bold"  # `**Name** - Description`: a plain name would swallow the description
         lines = [f"{bullet} {entry_head(head, inline_attributes=False)}".rstrip()]
         lines.extend(_indent(_children_lines(e), 2))  # before the fields: they end the item
@@ -520,11 +548,14 @@ def table_cells(table: Table) -> list[list[str]]:
     """The body cells of a table, as Markdown, from its entries."""
     rows = []
     columns = table_columns(table)
+    url_column = any(col.role == "url" for col in columns)
     for e in table.entries:
         row = []
         for col in columns:
             if col.role == "name":
-                cell = link(e.name or "", e.url) if e.url is not None else (e.name or "")
+                cell = link(e.name or "", e.url) if e.url is not None and not url_column else (e.name or "")
+            elif col.role == "url":
+                cell = (e.url if e.url_text in (None, e.url) else link(e.url_text or "", e.url)) if e.url else column_value(e, col)
             elif col.role == "description":
                 cell = e.description
             elif col.role == "attribute-text":

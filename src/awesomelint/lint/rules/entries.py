@@ -232,7 +232,10 @@ def invalid_url(ctx: FileContext) -> Iterator[Diagnostic]:
         - [OASIS](https://www.oasis-brains.org/) - Brain MRI.  # good
     """
     for _, e, _ in entry_blocks(ctx):
-        urls = ([(e.url, e.line)] if e.url else []) + [(lk.url, lk.line or e.line) for lk in e.links]
+        for lk in e.links:
+            if not lk.url and lk.text:  # `[awaiting dataset]`: a placeholder, said as one
+                yield ctx.diag(lk.line or e.line, column_of(ctx.line_text(lk.line or e.line), f"[{lk.text}]"), "AL106", f"link '{lk.text}' has no url yet")
+        urls = ([(e.url, e.line)] if e.url else []) + [(lk.url, lk.line or e.line) for lk in e.links if lk.url or not lk.text]
         for url, line in urls:
             problem = url_problem(url)
             if problem:
