@@ -14,6 +14,8 @@ from typing import Any
 # separators between the name and the description, most specific first
 SEPARATOR = re.compile(r"^(?:\.(?:[ \t]+|$)|[ \t]+[-–—][ \t]+|[ \t]*[:：][ \t]+|[ \t]*：|[ \t]+\|[ \t]+|[ \t]*[-–—][ \t]+|:(?=[^\s/\d:]))")
 CANONICAL_SEPARATOR = " - "
+# `[awaiting dataset]`, `[dataset pending]`: a few bracketed words standing where a link will go
+PLACEHOLDER = re.compile(r"\[\w[\w \t-]{0,40}\]")
 JOIN_MARKS = ("/", "&")  # `[ShARe](u) / [CLEF eHealth](v)`: one entry known by two linked names
 _JOIN = re.compile(r"[ \t]+([/&])[ \t]+(?=\[)")
 _TAG = re.compile(r"`([^`\n]+)`")

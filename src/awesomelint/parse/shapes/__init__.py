@@ -1,0 +1,1 @@
+"""One module per list shape; `parse/records.py` registers them (a new shape: one module, one line)."""

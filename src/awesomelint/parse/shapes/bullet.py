@@ -1,0 +1,103 @@
+"""The bullet list, and the reader of every list item that other list shapes fold.
+
+    - [MIMIC-IV](https://physionet.org/content/mimiciv/) - ICU records from Boston.
+    - [eICU](https://eicu-crd.mit.edu/) - Multi-centre ICU data. ([Data](https://physionet.org/))
+      - [eICU demo](https://physionet.org/content/eicu-crd-demo/) - A small open subset.
+
+Items are read here (head line, sub-lists, continuation blocks); the folds registered in
+`FOLDS` then turn sub-items into the values of other shapes (labelled groups, fields…).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from awesomelint.model import (
+    STYLE_BULLET,
+    STYLE_FIELDS,
+    STYLE_HTML,
+    STYLE_LABELLED,
+    Block,
+    Entry,
+    EntryList,
+    Prose,
+)
+from awesomelint.parse.blocks import Token
+from awesomelint.parse.shapes import fields, html, labelled, name_first, navigation
+from awesomelint.parse.shapes.common import drop_private, has_link
+
+if TYPE_CHECKING:
+    from awesomelint.parse.records import RecordBuilder
+
+
+def read(b: RecordBuilder, tok: Token) -> Block:
+    raw = b.raw(tok["line"], tok["end_line"])
+    if navigation.is_navigation_list(tok):
+        return Prose(raw, "toc", tok["line"], tok["end_line"])
+    entries = [item_entry(b, it) for it in tok["children"]]
+    if not any(has_link(e) for e in entries):
+        return Prose(raw, "list", tok["line"], tok["end_line"])
+    style = STYLE_BULLET
+    columns = fields.fold_fields(b, entries)
+    if columns:
+        for e in entries:
+            drop_private(e)
+        return EntryList(STYLE_FIELDS, entries, tok["line"], tok["end_line"], loose=not tok.get("tight", True), columns=columns)
+    for e in entries:
+        labelled.fold_extras(b, e)
+        name_first.fold(b, e)
+        if labelled.named_over_one_link(e):
+            labelled.fold_labelled(b, e)  # `- PhysioNet website` over its one link: the link is the entry's
+    if any(e.description_format == "html" for e in entries):
+        style = STYLE_HTML
+    elif any(e.attributes.get("_labelled") for e in entries):
+        style = STYLE_LABELLED
+    for e in entries:
+        drop_private(e)
+    return EntryList(style, entries, tok["line"], tok["end_line"], loose=not tok.get("tight", True))
+
+
+def item_entry(b: RecordBuilder, item: Token) -> Entry:
+    children = item["children"]
+    entry = Entry(name=None, url=None, line=item["line"], end_line=item["end_line"], marker=item.get("marker", "-"))
+    rest = children
+    after: list[tuple[str, str, int]] = []
+    if children and children[0]["type"] in ("paragraph", "block_text"):
+        first = children[0]
+        b.apply_head(entry, first["text"].rstrip("\n"), first["line"])
+        rest = children[1:]
+    for child in rest:
+        typ = child["type"]
+        if typ == "blank_line":
+            continue
+        if typ == "list":
+            if not entry.children:
+                entry.leading_notes = len(entry.notes)
+            entry.children.extend(item_entry(b, it) for it in child["children"])
+            entry.loose_children = entry.loose_children or not child.get("tight", True)
+            continue
+        raw = b.dedent(child["line"], child["end_line"])
+        paragraph = html.html_paragraph(raw) if typ == "block_html" else None
+        if paragraph is not None and not entry.description and not entry.notes and not entry.children:
+            entry.description = paragraph  # `<p>` first of all: the description
+            entry.description_format = "html"
+            entry.links.extend(b.inline_only(paragraph, child["line"]))
+            continue
+        if paragraph is not None and entry.children and entry.description_format == "html" and len(entry.notes) == entry.leading_notes:
+            after.append((paragraph, raw, child["line"]))  # right after the sub-list: more of it, if last
+            continue
+        for _, kept, at in after:  # something follows: those paragraphs were notes
+            entry.notes.append(kept)
+            entry.links.extend(b.inline_only(kept, at))
+        after = []
+        entry.notes.append(raw)
+        entry.links.extend(b.inline_only(raw, child["line"]))
+    for paragraph, _, at in after:  # the last blocks, after the sub-list: the description's end
+        entry.description += f"\n\n{paragraph}"
+        entry.links.extend(b.inline_only(paragraph, at))
+    if not entry.children:
+        entry.leading_notes = len(entry.notes)
+    partly_bold = entry.name_format is None and (entry.name or "").startswith(("**", "__"))
+    if entry.url is None and (entry.name_format == "bold" or "count" in entry.attributes or partly_bold):
+        labelled.fold_labelled(b, entry)
+    return entry

@@ -1,0 +1,46 @@
+"""Navigation, not entries: tables of contents and "back to top" links (kept as prose).
+
+- [Datasets](#datasets)
+  - [Imaging](#imaging)
+- [Contributing](#contributing)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from awesomelint.parse.blocks import Token
+
+if TYPE_CHECKING:
+    pass
+
+
+_NAV_TEXT = re.compile(r"back to (?:top|contents|index)|^\W*(?:top|⬆|↑)", re.I)
+# a link's text stops at the next bracket, so each `[` is looked at once (linear on `[[[[…`)
+_ITEM_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)")
+
+
+def _item_links(item: Token) -> list[tuple[str, str]]:
+    """(text, url-or-ref) of every inline link written in a list item's own text."""
+    out = []
+    for child in item["children"]:
+        if child["type"] in ("paragraph", "block_text"):
+            out.extend(_ITEM_LINK.findall(child["text"]))
+    return out
+
+
+def is_navigation_list(tok: Token) -> bool:
+    """A table of contents: every link of every item (nested too) is an in-page `#anchor`."""
+    total = 0
+    anchors = 0
+    stack = [tok]
+    while stack:
+        lst = stack.pop()
+        for item in lst["children"]:
+            for text, url in _item_links(item):
+                total += 1
+                if url.startswith("#") or _NAV_TEXT.search(text):
+                    anchors += 1
+            stack.extend(c for c in item["children"] if c["type"] == "list")
+    return total > 0 and anchors == total
