@@ -226,12 +226,30 @@ def _paragraph(p: Node) -> SeenEntry | None:
         return None
     text = fold(text_of(p))
     links = [a for a in _find(p, "a") if _is_entry_link(a)]
+    heading = _heading_before(p)
+    if heading is not None and len(links) == 1 and text == fold(text_of(links[0])) and (_GENERIC.match(text) or text.lower().startswith("link to")):
+        # `### OASIS` + a paragraph + `[Link to OASIS](u)`: the heading names the entry
+        return SeenEntry(links[0].attrs["href"], fold(text_of(heading)), None, line, "heading")
     if isinstance(first, Node) and first.tag == "a" and links and first is links[0]:
         leftover = text
         for a in links:
             leftover = leftover.replace(fold(text_of(a)), "", 1)
         if not leftover.replace("|", "").strip():
             return SeenEntry(first.attrs["href"], fold(text_of(first)), None, line, "paragraph")
+    return None
+
+
+def _heading_before(p: Node) -> Node | None:
+    """The heading this paragraph belongs to: directly above it, or above one paragraph or quote."""
+    siblings = [s for s in p.parent.children if isinstance(s, Node)] if p.parent else []
+    i = siblings.index(p)
+    for j in (i - 1, i - 2):
+        if j < 0:
+            return None
+        if re.fullmatch(r"h[2-6]", siblings[j].tag):
+            return None if _find(siblings[j], "a") else siblings[j]
+        if siblings[j].tag not in ("p", "blockquote"):
+            return None
     return None
 
 

@@ -67,6 +67,8 @@ def test_json_entries_carry_every_key_at_any_depth():
                 if "entries" in node:
                     for e in node["entries"]:
                         check(e)
+                if isinstance(node.get("entry"), dict):  # a section whose heading is an entry
+                    check(node["entry"])
                 for v in node.values():
                     walk(v)
             elif isinstance(node, list):

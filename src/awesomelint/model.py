@@ -67,7 +67,7 @@ class Prose:
     """Markdown we do not turn into records: kept byte for byte."""
 
     markdown: str
-    kind: str = "prose"  # prose | toc | html | code | list | heading-less
+    kind: str = "prose"  # prose | toc | html | code | list | link (a heading entry's link line) | heading-less
     line: int = 0
     end_line: int = 0
 

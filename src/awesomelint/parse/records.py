@@ -24,7 +24,7 @@ from awesomelint.model import (
     Table,
 )
 from awesomelint.parse.blocks import Token
-from awesomelint.parse.shapes import bold, bullet, paragraph, table
+from awesomelint.parse.shapes import bold, bullet, heading, paragraph, table
 from awesomelint.parse.shapes.common import INLINE_LINK_HINT, line_offset
 from awesomelint.parse.shapes.fields import column_keys
 
@@ -103,11 +103,8 @@ class RecordBuilder:
                     i += 1
                     continue
                 sec = Section(title=title, level=level, line=tok["line"], end_line=tok["end_line"])
-                if level >= 2 and title.startswith("["):
-                    head = parse_head(title, self.refs)
-                    if head.name_kind == "link" and head.url:
-                        sec.entry = Entry(head.name, head.url, head.description, line=tok["line"], end_line=tok["end_line"])
-                        sec.entry.separator = head.separator if head.separator not in (None, CANONICAL_SEPARATOR) else None
+                if level >= 2:
+                    sec.entry = heading.section_entry(title, tok, self.refs)
                 while stack and stack[-1].level >= level:
                     stack.pop()
                 (stack[-1].sections if stack else doc.sections).append(sec)
@@ -136,13 +133,7 @@ class RecordBuilder:
 
     def _close_sections(self, sections: list[Section]) -> None:
         for s in sections:
-            if s.entry is not None and not s.entry.description and s.content:
-                first = s.content[0]
-                if isinstance(first, Prose) and first.kind == "prose":
-                    s.entry.description = first.markdown
-                    s.entry.description_format = "paragraph"
-                    s.entry.end_line = first.end_line
-                    s.entry.links.extend(self.inline_only(first.markdown, first.line))
+            heading.describe(self, s)
             ends = [s.end_line] + [b.end_line for b in s.content]
             self._close_sections(s.sections)
             ends += [c.end_line for c in s.sections]
