@@ -24,7 +24,7 @@ from awesomelint.model import (
     Table,
 )
 from awesomelint.parse.blocks import Token
-from awesomelint.parse.shapes import bold, bullet, heading, paragraph, table
+from awesomelint.parse.shapes import bold, bullet, heading, labelled, name_first, paragraph, table
 from awesomelint.parse.shapes.common import INLINE_LINK_HINT, line_offset
 from awesomelint.parse.shapes.fields import column_keys
 
@@ -39,6 +39,8 @@ from awesomelint.parse.inline import (
 # the shapes, one module each (`parse/shapes/`): a new shape is a module and a line here
 PARAGRAPH_SHAPES: tuple[Callable[[RecordBuilder, list[Token], int], tuple[int, list[Block]] | None], ...] = (paragraph.read, bold.read)
 BLOCK_SHAPES: dict[str, Callable[[RecordBuilder, Token], Block]] = {"list": bullet.read, "table": table.read}
+# shapes that reread a list item after it was read (in this order): values under it, a name before its url…
+ITEM_FOLDS: tuple[Callable[[RecordBuilder, Entry], None], ...] = (labelled.fold_extras, name_first.fold, labelled.fold_one_link)
 
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>([^<\n]*)</h\1>\s*$", re.I)
 
@@ -50,6 +52,7 @@ class RecordBuilder:
         self.refs: dict[str, Any] = {normalize_label(k): v for k, v in env.get("ref_links", {}).items()}
         self.path = path
         self._inline: Any = None
+        self.item_folds = ITEM_FOLDS
 
     # -- helpers --------------------------------------------------------------------------
     def raw(self, line: int, end_line: int) -> str:

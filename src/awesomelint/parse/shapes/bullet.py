@@ -23,7 +23,7 @@ from awesomelint.model import (
     Prose,
 )
 from awesomelint.parse.blocks import Token
-from awesomelint.parse.shapes import fields, html, labelled, name_first, navigation
+from awesomelint.parse.shapes import fields, html, labelled, navigation
 from awesomelint.parse.shapes.common import drop_private, has_link
 
 if TYPE_CHECKING:
@@ -44,10 +44,8 @@ def read(b: RecordBuilder, tok: Token) -> Block:
             drop_private(e)
         return EntryList(STYLE_FIELDS, entries, tok["line"], tok["end_line"], loose=not tok.get("tight", True), columns=columns)
     for e in entries:
-        labelled.fold_extras(b, e)
-        name_first.fold(b, e)
-        if labelled.named_over_one_link(e):
-            labelled.fold_labelled(b, e)  # `- PhysioNet website` over its one link: the link is the entry's
+        for fold in b.item_folds:  # the registered shapes that reread an item (records.ITEM_FOLDS)
+            fold(b, e)
     if any(e.description_format == "html" for e in entries):
         style = STYLE_HTML
     elif any(e.attributes.get("_labelled") for e in entries):
@@ -77,24 +75,12 @@ def item_entry(b: RecordBuilder, item: Token) -> Entry:
             entry.loose_children = entry.loose_children or not child.get("tight", True)
             continue
         raw = b.dedent(child["line"], child["end_line"])
-        paragraph = html.html_paragraph(raw) if typ == "block_html" else None
-        if paragraph is not None and not entry.description and not entry.notes and not entry.children:
-            entry.description = paragraph  # `<p>` first of all: the description
-            entry.description_format = "html"
-            entry.links.extend(b.inline_only(paragraph, child["line"]))
+        if typ == "block_html" and html.take(b, entry, raw, child["line"], after):
             continue
-        if paragraph is not None and entry.children and entry.description_format == "html" and len(entry.notes) == entry.leading_notes:
-            after.append((paragraph, raw, child["line"]))  # right after the sub-list: more of it, if last
-            continue
-        for _, kept, at in after:  # something follows: those paragraphs were notes
-            entry.notes.append(kept)
-            entry.links.extend(b.inline_only(kept, at))
-        after = []
+        html.as_notes(b, entry, after)
         entry.notes.append(raw)
         entry.links.extend(b.inline_only(raw, child["line"]))
-    for paragraph, _, at in after:  # the last blocks, after the sub-list: the description's end
-        entry.description += f"\n\n{paragraph}"
-        entry.links.extend(b.inline_only(paragraph, at))
+    html.finish(b, entry, after)
     if not entry.children:
         entry.leading_notes = len(entry.notes)
     partly_bold = entry.name_format is None and (entry.name or "").startswith(("**", "__"))

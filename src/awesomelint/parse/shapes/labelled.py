@@ -97,6 +97,12 @@ def fold_labelled(b: RecordBuilder, entry: Entry) -> None:
     entry.attributes["_labelled"] = True
 
 
+def fold_one_link(b: RecordBuilder, e: Entry) -> None:
+    """`- PhysioNet website` over its one link: the link is the entry's."""
+    if named_over_one_link(e):
+        fold_labelled(b, e)
+
+
 def named_over_one_link(e: Entry) -> bool:
     """`- `PhysioNet` website` with one plain link under it (a top-level item): a name and its link."""
     return (
