@@ -134,7 +134,7 @@ def _flatten(node: Node, skip: frozenset[str]) -> list[Any]:
         elif c.tag == "a":
             out.append(c)
         elif c.tag == "img":
-            out.append(c.attrs.get("alt", ""))
+            continue  # a picture (a badge): nothing a reader reads as the name or the text
         elif c.tag in ("p", "div", "br", "blockquote"):
             out.append(" ")
             out.extend(_flatten(c, skip))
@@ -152,10 +152,19 @@ def _is_entry_link(a: Node) -> bool:
     return bool(text) and not _NAV.search(text)
 
 
+_TRAILING_URL_SPLIT = re.compile(r"[ \t]+[-–—][ \t]+|:[ \t]+")
+
+
+def _is_bare(a: Node) -> bool:
+    """An autolink: its text is its address (`www.x.org` for `http://www.x.org`)."""
+    text, href = fold(text_of(a)), a.attrs.get("href", "")
+    return text in (href, re.sub(r"^(?i:https?)://", "", href), re.sub(r"^(?i:mailto):", "", href))
+
+
 def _head(pieces: list[Any], line: int, kind: str) -> SeenEntry | None:
     for i, p in enumerate(pieces):
         if isinstance(p, Node) and _is_entry_link(p):
-            before = fold("".join(x if isinstance(x, str) else text_of(x) for x in pieces[:i])).strip(_SEPARATORS + "[(")
+            before = fold("".join(x if isinstance(x, str) else text_of(x, frozenset({"img"})) for x in pieces[:i])).strip(_SEPARATORS + "[(")
             name = before or fold(text_of(p))
             j = i + 1
             # `[A](u) / [B](v)`: two names joined by a slash are one entry with two links
@@ -166,6 +175,9 @@ def _head(pieces: list[Any], line: int, kind: str) -> SeenEntry | None:
                 j += 2
             after = fold("".join(x if isinstance(x, str) else text_of(x) for x in pieces[j:]))
             description = _LEADING.sub("", after).strip()
+            if before and not description and _is_bare(p) and (parts := _TRAILING_URL_SPLIT.split(before, maxsplit=1))[1:]:
+                # `Name - text www.example.org`: a bare url at the end leaves the name and its text
+                name, description = parts[0].strip(), parts[1].strip(_SEPARATORS)
             return SeenEntry(p.attrs["href"], name, description, line, kind)
     return None
 

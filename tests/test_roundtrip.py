@@ -7,6 +7,7 @@ import json
 from awesomelint import api
 from awesomelint.api import render_markdown as render_document
 from awesomelint.htmlcheck import page_diff, same_page
+from awesomelint.parse import parse_text
 from awesomelint.source import decode
 from awesomelint.yamlio import from_data, load_yaml, records_only, strip_lines
 from conftest import CANONICAL, FIXTURES, corpus_param, fixture_param
@@ -93,3 +94,25 @@ def test_verbatim_blocks_keep_what_we_do_not_understand():
     block = data["intro"][0]["list"]
     assert block["markdown"] == text.rstrip("\n")  # the title would be lost: kept verbatim
     assert [e["name"] for e in block["entries"]] == ["A", "B"]
+
+
+@fixture_param
+def test_records_alone_render_back_fixtures(path):
+    _render_from_records(path)
+
+
+@corpus_param
+def test_records_alone_render_back_corpus(path):
+    _render_from_records(path)
+
+
+def _render_from_records(path) -> None:  # type: ignore[no-untyped-def]
+    """With no kept Markdown (as if every entry had been edited in the YAML), the canonical
+    rendering proves itself: `render_markdown` parses it back to the same records or raises."""
+    from awesomelint.model import EntryList, Table
+
+    doc = parse_text(path.read_text(encoding="utf-8"), path.name)
+    for _, block in doc.iter_blocks():
+        if isinstance(block, (EntryList, Table)):
+            block.markdown = None
+    api.render_markdown(doc)

@@ -14,6 +14,8 @@ from typing import Any
 # separators between the name and the description, most specific first
 SEPARATOR = re.compile(r"^(?:\.(?:[ \t]+|$)|[ \t]+[-–—][ \t]+|[ \t]*[:：][ \t]+|[ \t]*：|[ \t]+\|[ \t]+|[ \t]*[-–—][ \t]+|:(?=[^\s/\d:]))")
 CANONICAL_SEPARATOR = " - "
+BADGE = "badge"  # the label of a badge written before an entry's name: `[![Stars](img)](u) [Name](v)`
+BADGE_TEXT = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")
 # `[awaiting dataset]`, `[dataset pending]`: a few bracketed words standing where a link will go
 PLACEHOLDER = re.compile(r"\[\w[\w \t-]{0,40}\]")
 JOIN_MARKS = ("/", "&")  # `[ShARe](u) / [CLEF eHealth](v)`: one entry known by two linked names
@@ -187,6 +189,8 @@ class Head:
     attributes: dict[str, str] = field(default_factory=dict)
     link_raw: str = ""
     joined: list[tuple[str, str, str]] = field(default_factory=list)  # `[A](u) / [B](v)`: (mark, text, url)
+    bracketed: bool = False  # `[[MedSAM](u)] text`: the linked name in brackets
+    badges: list[tuple[str, str]] = field(default_factory=list)  # `[![Stars](img)](u) [Name](v)`: (image, url)
 
 
 def split_separator(rest: str) -> tuple[str | None, str]:
@@ -249,6 +253,17 @@ def parse_head(text: str, refs: dict[str, Any]) -> Head:
     head = Head()
     s = text.strip()
     link = split_leading_link(s, refs)
+    if link is None and s.startswith("[["):  # `[[MedSAM](u)] text`
+        inner = split_leading_link(s[1:], refs)
+        if inner is not None and inner.rest.startswith("]") and (inner.dest is not None or inner.ref is not None):
+            link = LeadingLink(inner.text, inner.dest, inner.ref, inner.rest[1:], s[: len(s) - len(inner.rest) + 1])
+            head.bracketed = True
+    while link is not None and BADGE_TEXT.fullmatch(link.text) and link.dest is not None and link.rest[:1] in (" ", "\t"):
+        after = split_leading_link(link.rest.lstrip(" \t"), refs)  # badges before the name's link
+        if after is None:
+            break
+        head.badges.append((link.text, link.dest))
+        link = after
     if link is not None:
         head.name_kind = "link"
         head.name = link.text
@@ -312,6 +327,31 @@ class NameThenUrl:
 _NAME_URL_SEPARATORS = "-–—|:："
 
 
+_TRAILING_BLANK = ("&nbsp;", "&#160;", "\u00a0", " ", "\t")
+
+
+def _strip_blanks(s: str) -> str:
+    """`Name:&nbsp;` → `Name:`: blanks, NBSP and its entity at the end (each a fixed string: linear)."""
+    while s.endswith(_TRAILING_BLANK):
+        s = next(s[: -len(t)] for t in _TRAILING_BLANK if s.endswith(t))
+    return s
+
+
+# `Title [[Paper]](u) [[Code]](u)`: bracketed labels, one link each
+LABEL_LINKS = re.compile(r"(?:[ \t]*\[\[([^\[\]\n]{1,40})\]\]\(([^()\s]+)\))+[ \t]*")
+_LABEL_LINK = re.compile(r"\[\[([^\[\]\n]{1,40})\]\]\(([^()\s]+)\)")
+
+
+def split_labelled_links(s: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """(name, [(label, url)…]) for `Title [[Paper]](u) [[Code]](u)`, else None."""
+    at = s.find(" [[")
+    if at <= 0 or "[" in s[:at] or "]" in s[:at]:
+        return None
+    if not LABEL_LINKS.fullmatch(s, at):
+        return None
+    return s[:at].rstrip(" \t"), _LABEL_LINK.findall(s, at)
+
+
 def split_name_then_url(s: str, refs: dict[str, Any]) -> NameThenUrl | None:
     """`MySQL - [awesome-mysql](u) - text`, `` `0BSD` - [Licence](u) ``, `2019 - https://…`,
     `Name https://…`, `See: [Data](u)`: a plain-text name, then its url.
@@ -325,12 +365,12 @@ def split_name_then_url(s: str, refs: dict[str, Any]) -> NameThenUrl | None:
     start = m.start() if m else first_bracket
     if start <= 0 or "]" in s[:start] or "<" in s[:start] or s[start - 1] == "!" or s.count("`", 0, start) % 2:
         return None
-    name = s[:start].rstrip(" \t")
+    name = _strip_blanks(s[:start])
     blank = len(name) < start
     mark = ""
     if name and name[-1] in _NAME_URL_SEPARATORS:
         mark = name[-1]
-        name = name[:-1].rstrip(" \t")
+        name = _strip_blanks(name[:-1])
         if mark in "-–—|" and len(name) == start - 2:  # `word-[x](u)`: a hyphen, not a separator
             return None
     if not name or not (mark or blank) or name.lstrip().startswith(("#", ">", "|")):

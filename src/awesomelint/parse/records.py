@@ -30,6 +30,7 @@ from awesomelint.parse.shapes.fields import column_keys
 
 __all__ = ["RecordBuilder", "column_keys"]
 from awesomelint.parse.inline import (
+    BADGE,
     CANONICAL_SEPARATOR,
     bare_urls,
     normalize_label,
@@ -162,12 +163,16 @@ class RecordBuilder:
         entry.url = head.url
         if head.name_kind == "bold":
             entry.name_format = "bold"
+        elif head.bracketed:
+            entry.name_format = "brackets"
         if head.separator is not None and head.separator != CANONICAL_SEPARATOR:
             entry.separator = head.separator
         entry.description = head.description
         entry.attributes.update(head.attributes)
         if head.tags:
             entry.attributes["tags"] = head.tags
+        for image, url in head.badges:
+            entry.links.append(Link(BADGE, url, image, line))
         for mark, link_text, url in head.joined:
             entry.links.append(Link(mark, url, link_text, line))
         for label, url in head.group:

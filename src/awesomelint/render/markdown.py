@@ -29,7 +29,7 @@ from awesomelint.model import (
     Section,
     Table,
 )
-from awesomelint.parse.inline import CANONICAL_SEPARATOR, JOIN_MARKS
+from awesomelint.parse.inline import BADGE, BADGE_TEXT, CANONICAL_SEPARATOR, JOIN_MARKS
 
 
 def render_document(doc: Document) -> str:
@@ -191,9 +191,13 @@ def entry_head(entry: Entry, inline_attributes: bool = True) -> str:
     name = entry.name or ""
     if entry.url is not None and entry.url_text is not None:
         shown = entry.url if entry.url_text == entry.url else link(entry.url_text, entry.url)
-        head = name + (entry.url_separator if entry.url_separator is not None else CANONICAL_SEPARATOR) + shown
+        head = (
+            (f"**{name}**" if entry.name_format == "bold" else name) + (entry.url_separator if entry.url_separator is not None else CANONICAL_SEPARATOR) + shown
+        )
     elif entry.url is not None:
         head = link(name, entry.url)
+        if entry.name_format == "brackets":
+            head = f"[{head}]"
         for lk in entry.links:
             if lk.label in JOIN_MARKS and lk.text and not lk.inline:
                 head += f" {lk.label} {link(lk.text, lk.url)}"
@@ -203,6 +207,9 @@ def entry_head(entry: Entry, inline_attributes: bool = True) -> str:
         head = f"**{name}**"
     else:
         head = name
+    badges = [lk for lk in entry.links if _is_badge(lk)]
+    if badges and entry.url is not None and entry.url_text is None:
+        head = " ".join(f"[{lk.text}]({lk.url})" for lk in badges) + " " + head
     attrs = entry.attributes
     if _counts_in_head(entry, inline_attributes):
         if "count" in attrs:
@@ -238,6 +245,10 @@ def _trailers_in_head(entry: Entry, inline_attributes: bool = True) -> bool:
 def _group_in_head(entry: Entry, inline_attributes: bool = True) -> bool:
     """Does the head line carry the `([Data](…))` group (with or without a description)?"""
     return not _counts_in_head(entry, inline_attributes)
+
+
+def _is_badge(lk: Link) -> bool:
+    return lk.label == BADGE and not lk.inline and bool(lk.text) and BADGE_TEXT.fullmatch(lk.text or "") is not None
 
 
 def _second_name(entry: Entry, lk: Link) -> bool:
@@ -277,7 +288,7 @@ def extra_lines(entry: Entry, shown: tuple[str, ...] = (), links: bool = True, i
         if _in_group(lk):
             if not _group_in_head(entry, inline_attributes):
                 groups.setdefault(lk.label or lk.text or "", []).append(lk)
-        elif lk.label is not None and not _second_name(entry, lk):
+        elif lk.label is not None and not _second_name(entry, lk) and not (_is_badge(lk) and entry.url is not None and entry.url_text is None):
             groups.setdefault(lk.label, []).append(lk)
     for label, group in groups.items():
         lines.append(f"- {label}{group[0].label_colon or ':'}")
@@ -369,7 +380,10 @@ def _emphasised(name: str | None) -> bool:
 def _render_labelled_entry(entry: Entry, marker: str) -> list[str]:
     if entry.url is not None:  # `- [Name](url) - …`: the bullet shape, with sub-items for the rest
         return _render_bullet_entry(entry, marker)
-    if entry.name_format != "bold" and not _emphasised(entry.name):
+    plain_head = not entry.description and not entry.attributes and not any(not lk.inline for lk in entry.links)
+    if entry.name_format != "bold" and not _emphasised(entry.name) and not (plain_head and entry.children):
+        # bold keeps a plain name apart from what follows it; a name over real children has nothing
+        # following, and in bold its plain-link children would read back as its links
         entry = copy.copy(entry)
         entry.name_format = "bold"
     if (entry.children or entry.notes) and not _counts_in_head(entry):

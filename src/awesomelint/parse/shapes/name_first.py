@@ -15,6 +15,8 @@ from awesomelint.model import (
 )
 from awesomelint.parse.inline import (
     CANONICAL_SEPARATOR,
+    split_labelled_links,
+    split_leading_link,
     split_name_then_url,
     split_separator,
     split_trailers,
@@ -30,9 +32,18 @@ def fold(b: RecordBuilder, entry: Entry) -> None:
     groups under an entry were folded, so `Paper: [x](u)` sub-items stay fields)."""
     for child in entry.children:
         fold(b, child)
+    if entry.name_format == "bold" and entry.url is None and not entry.attributes:
+        _bold_then_link(entry, b)
+        return
     if entry.url is not None or entry.name_format is not None or entry.description or not entry.name or entry.attributes:
         return
     if "\n" in entry.name:
+        return
+    labelled = split_labelled_links(entry.name)
+    if labelled is not None:  # `Title [[Paper]](u) [[Code]](u)`: a name and its labelled links
+        entry.name = labelled[0]
+        entry.links = [lk for lk in entry.links if not (lk.inline and lk.line == entry.line)]
+        entry.links.extend(Link(label, url, None, entry.line) for label, url in labelled[1])
         return
     found = split_name_then_url(entry.name, b.refs)
     if found is None:
@@ -54,3 +65,14 @@ def fold(b: RecordBuilder, entry: Entry) -> None:
     if tags:
         entry.attributes["tags"] = tags
     entry.links[:0] = b.inline_only(description, entry.line)
+
+
+def _bold_then_link(entry: Entry, b: RecordBuilder) -> None:
+    """`**UK Biobank** - [Data showcase](u)`: a bold name whose only text after it is one link."""
+    text = entry.description.strip()
+    link = split_leading_link(text, b.refs) if text.startswith("[") else None
+    if link is None or link.rest.strip() or link.dest is None or link.text.startswith("!["):
+        return
+    entry.links = [lk for lk in entry.links if not (lk.inline and lk.url == link.dest)]
+    entry.url, entry.url_text = link.dest, link.text
+    entry.url_separator, entry.separator, entry.description = entry.separator, None, ""
