@@ -51,6 +51,7 @@ class Entry:
     # link shows `url_text` (the url itself when written bare); None: the name is the link's text
     url_text: str | None = None
     url_separator: str | None = None  # between such a name and its url; None: " - "
+    url_at_end: bool = False  # `Name - text https://…`: the bare url is written after the description
     notes: list[str] = field(default_factory=list)  # continuation blocks we keep verbatim
     marker: str = "-"
     name_format: str | None = None  # "bold" for **Name** heads; None: a link, or plain text

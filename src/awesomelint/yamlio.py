@@ -56,6 +56,8 @@ def entry_data(e: Entry) -> dict[str, Any]:
         d["url_text"] = e.url_text
     if e.url_separator is not None:
         d["url_separator"] = e.url_separator
+    if e.url_at_end:
+        d["url_at_end"] = True
     if e.separator is not None:
         d["separator"] = e.separator
     if e.name_format is not None:
@@ -191,6 +193,7 @@ class _Reader:
             separator=self.text(d.get("separator"), where + ".separator"),
             url_text=self.text(d.get("url_text"), where + ".url_text"),
             url_separator=self.text(d.get("url_separator"), where + ".url_separator"),
+            url_at_end=bool(d.get("url_at_end", False)),
             notes=[self.text(x, where + ".notes", optional=False) or "" for x in self.seq(d.get("notes"), where)],
             marker=str(d.get("marker") or "-"),
             name_format=self.text(d.get("name_format"), where + ".name_format"),

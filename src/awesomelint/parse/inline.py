@@ -14,6 +14,7 @@ from typing import Any
 # separators between the name and the description, most specific first
 SEPARATOR = re.compile(r"^(?:\.(?:[ \t]+|$)|[ \t]+[-–—][ \t]+|[ \t]*[:：][ \t]+|[ \t]*：|[ \t]+\|[ \t]+|[ \t]*[-–—][ \t]+|:(?=[^\s/\d:]))")
 CANONICAL_SEPARATOR = " - "
+NAME_NOTE = "name_note"  # attribute: the words after the name's link in a table cell
 BADGE = "badge"  # the label of a badge written before an entry's name: `[![Stars](img)](u) [Name](v)`
 BADGE_TEXT = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")
 # `[awaiting dataset]`, `[dataset pending]`: a few bracketed words standing where a link will go
@@ -322,9 +323,14 @@ class NameThenUrl:
     url: str
     text: str  # the link's text; the url itself when it is written bare
     rest: str
+    # `Name - text www.example.org`: a bare url at the very end; the text between name and url
+    description: str | None = None
+    description_separator: str | None = None
 
 
 _NAME_URL_SEPARATORS = "-–—|:："
+_WWW_URL = re.compile(r"(?<![\w./@:-])www\.[\w-]+\.[^\s<>()\[\]]+", re.I)
+_NAME_TEXT_SPLIT = re.compile(r"[ \t]+[-–—][ \t]+|[:：][ \t]+")
 
 
 _TRAILING_BLANK = ("&nbsp;", "&#160;", "\u00a0", " ", "\t")
@@ -361,7 +367,10 @@ def split_name_then_url(s: str, refs: dict[str, Any]) -> NameThenUrl | None:
     scan for the first `[` or url, then strips at the end of the name.
     """
     first_bracket = s.find("[")
-    m = _BARE_URL.search(s, 0, first_bracket if first_bracket >= 0 else len(s))
+    end = first_bracket if first_bracket >= 0 else len(s)
+    m = _BARE_URL.search(s, 0, end)
+    www = _WWW_URL.search(s, 0, m.start() if m else end)
+    m = www or m
     start = m.start() if m else first_bracket
     if start <= 0 or "]" in s[:start] or "<" in s[:start] or s[start - 1] == "!" or s.count("`", 0, start) % 2:
         return None
@@ -378,7 +387,12 @@ def split_name_then_url(s: str, refs: dict[str, Any]) -> NameThenUrl | None:
     if m:
         url = m.group(0).rstrip(".,;:!?*_~'\"")
         rest = s[m.start() + len(url) :]
-        return NameThenUrl(name, s[len(name) : start], url, url, rest)
+        # `www.x.org` is linked as `http://www.x.org` (GitHub's autolink): that is where it points
+        found = NameThenUrl(name, s[len(name) : start], "http://" + url if m is www else url, url, rest)
+        if not rest.strip() and (parts := _NAME_TEXT_SPLIT.search(name)) is not None:
+            # the url ends the line: the name is before the first separator, the text after it
+            found.name, found.description_separator, found.description = name[: parts.start()], parts.group(0), name[parts.end() :]
+        return found
     if not mark:
         return None
     link = split_leading_link(s[start:], refs)

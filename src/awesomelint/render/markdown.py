@@ -29,7 +29,7 @@ from awesomelint.model import (
     Section,
     Table,
 )
-from awesomelint.parse.inline import BADGE, BADGE_TEXT, CANONICAL_SEPARATOR, JOIN_MARKS
+from awesomelint.parse.inline import BADGE, BADGE_TEXT, CANONICAL_SEPARATOR, JOIN_MARKS, NAME_NOTE
 
 
 def render_document(doc: Document) -> str:
@@ -189,8 +189,14 @@ def entry_head(entry: Entry, inline_attributes: bool = True) -> str:
 
     `inline_attributes=False` leaves out `(count) years` (a fields list shows them as fields)."""
     name = entry.name or ""
+    if entry.url is not None and entry.url_text is not None and entry.url_at_end and entry.description and entry.description_format is None:
+        # `Name - text https://…`: the bare url ends the line
+        sep = entry.separator if entry.separator is not None else CANONICAL_SEPARATOR
+        url_sep = entry.url_separator if entry.url_separator is not None else CANONICAL_SEPARATOR
+        shown = _url_shown(entry.url, entry.url_text)
+        return f"{name}{sep}{entry.description}{url_sep}{shown}"
     if entry.url is not None and entry.url_text is not None:
-        shown = entry.url if entry.url_text == entry.url else link(entry.url_text, entry.url)
+        shown = _url_shown(entry.url, entry.url_text)
         head = (
             (f"**{name}**" if entry.name_format == "bold" else name) + (entry.url_separator if entry.url_separator is not None else CANONICAL_SEPARATOR) + shown
         )
@@ -245,6 +251,12 @@ def _trailers_in_head(entry: Entry, inline_attributes: bool = True) -> bool:
 def _group_in_head(entry: Entry, inline_attributes: bool = True) -> bool:
     """Does the head line carry the `([Data](…))` group (with or without a description)?"""
     return not _counts_in_head(entry, inline_attributes)
+
+
+def _url_shown(url: str, text: str) -> str:
+    """A url as its entry wrote it: bare (`https://x.org`, `www.x.org`) or as a link with its text."""
+    bare = text == url or (text.lower().startswith("www.") and url == "http://" + text)
+    return text if bare and not text.startswith(("<", "[")) else link(text, url)
 
 
 def _is_badge(lk: Link) -> bool:
@@ -473,7 +485,7 @@ def extra_columns(entries: list[Entry], columns: list[Column]) -> list[Column]:
     extra: list[Column] = []
     for e in entries:
         for key, value in e.attributes.items():
-            if key.startswith("_") or key in have_keys or value in ("", [], None):
+            if key.startswith("_") or key in have_keys or value in ("", [], None) or key == NAME_NOTE:
                 continue
             title = key_title(key)
             if title.casefold() in have_titles:
@@ -568,8 +580,10 @@ def table_cells(table: Table) -> list[list[str]]:
         for col in columns:
             if col.role == "name":
                 cell = link(e.name or "", e.url) if e.url is not None and not url_column else (e.name or "")
+                if e.attributes.get(NAME_NOTE) and e.url is not None and not url_column:
+                    cell += f" {e.attributes[NAME_NOTE]}"
             elif col.role == "url":
-                cell = (e.url if e.url_text in (None, e.url) else link(e.url_text or "", e.url)) if e.url else column_value(e, col)
+                cell = _url_shown(e.url, e.url_text if e.url_text is not None else e.url) if e.url else column_value(e, col)
             elif col.role == "description":
                 cell = e.description
             elif col.role == "attribute-text":

@@ -53,6 +53,13 @@ def fold(b: RecordBuilder, entry: Entry) -> None:
     entry.links = [lk for lk in entry.links if not (lk.label is None and lk.url == found.url and lk.line == entry.line)]
     entry.name, entry.url, entry.url_text = found.name, found.url, found.text
     entry.url_separator = found.separator if found.separator != CANONICAL_SEPARATOR else None
+    if found.description is not None:  # `Name - text https://…`
+        entry.url_at_end = True
+        entry.description = found.description
+        sep = found.description_separator
+        entry.separator = sep if sep != CANONICAL_SEPARATOR else None
+        entry.links[:0] = b.inline_only(found.description, entry.line)
+        return
     separator, description = split_separator(found.rest)
     group: list[tuple[str, str]] = []
     tags: list[str] = []

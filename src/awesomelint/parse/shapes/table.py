@@ -23,6 +23,7 @@ from awesomelint.model import (
 )
 from awesomelint.parse.blocks import Token
 from awesomelint.parse.inline import (
+    NAME_NOTE,
     parse_head,
     split_leading_link,
 )
@@ -93,6 +94,10 @@ def read(b: RecordBuilder, tok: Token) -> Block:
                 if link and not link.rest.strip():
                     head = parse_head(cell, b.refs)
                     e.name, e.url = head.name, head.url
+                elif link and link.dest and link.rest[:1] in (" ", "\t") and not INLINE_LINK_HINT.search(link.rest):
+                    # `[Cholec80](u) Cholecystectomy videos`: the name is the link, the words after it a note
+                    e.name, e.url = link.text, link.dest
+                    e.attributes[NAME_NOTE] = link.rest.strip()
                 else:
                     e.name = cell
                     e.links.extend(b.inline_only(cell, r["line"]))
