@@ -252,12 +252,10 @@ def _paragraph(p: Node) -> SeenEntry | None:
 
 
 def _heading_before(p: Node) -> Node | None:
-    """The heading this paragraph belongs to: directly above it, or above one paragraph or quote."""
+    """The heading this paragraph belongs to: directly above it, or above a few paragraphs or quotes."""
     siblings = [s for s in p.parent.children if isinstance(s, Node)] if p.parent else []
     i = siblings.index(p)
-    for j in (i - 1, i - 2):
-        if j < 0:
-            return None
+    for j in range(i - 1, max(i - 4, -1), -1):  # over a paragraph, a quote, image lines
         if re.fullmatch(r"h[2-6]", siblings[j].tag):
             return None if _find(siblings[j], "a") else siblings[j]
         if siblings[j].tag not in ("p", "blockquote"):

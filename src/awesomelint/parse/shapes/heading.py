@@ -14,13 +14,17 @@ import re
 from typing import TYPE_CHECKING
 
 from awesomelint.anchors import plain_text
-from awesomelint.model import STYLE_PARAGRAPH, Entry, EntryList, Prose, Section
+from awesomelint.model import STYLE_PARAGRAPH, Entry, EntryList, Link, Prose, Section
 from awesomelint.parse.inline import CANONICAL_SEPARATOR, parse_head
 
 if TYPE_CHECKING:
     from awesomelint.parse.blocks import Token
     from awesomelint.parse.records import RecordBuilder
 
+_IMAGE = re.compile(r"!\[([^\[\]\n]*)\]\(([^()\s]+)\)")
+_IMAGES_ONLY = re.compile(r"(?:!\[[^\[\]\n]*\]\([^()\s]+\)\s*)+")
+# `[⬆ back to top](#top)`, `**[back to top](#readme)**`: navigation, never a description
+_BACK_TO_TOP = re.compile(r"[*_]{0,3}\[[^\[\]\n]*\]\(#[^()\s]*\)[*_]{0,3}")
 # the text of a link line that only points at the entry the heading names
 _LINK_LINE = re.compile(r"(?i)\W*(?:link to\b.*|links?|download|downloads|here|website|homepage|home page|data ?set|data|url|source)\W*")
 
@@ -56,25 +60,33 @@ def _describe(b: RecordBuilder, entry: Entry, block: Prose) -> None:
 
 
 def _entry_from_link_line(b: RecordBuilder, s: Section) -> None:
-    """`### OASIS` over at most a paragraph and one `[Link to OASIS](u)` line (in either order)."""
-    blocks = s.content
-    if not 1 <= len(blocks) <= 2:
+    """`### OASIS` over one `[Link to OASIS](u)` line, at most one paragraph or quote, and any
+    image lines (in any order): the images are links of the entry too."""
+    lines = [i for i, blk in enumerate(s.content) if _is_link_line(blk)]
+    prose = [blk for blk in s.content if isinstance(blk, Prose) and blk.kind == "prose"]
+    navigation = [blk for blk in prose if _BACK_TO_TOP.fullmatch(blk.markdown.strip())]
+    images = [blk for blk in prose if _IMAGES_ONLY.fullmatch(blk.markdown.strip())]
+    texts = [blk for blk in prose if blk not in navigation and blk not in images]
+    if len(lines) != 1 or len(texts) > 1 or len(lines) + len(prose) != len(s.content):
         return
-    for i, blk in enumerate(blocks):
-        other = blocks[1 - i] if len(blocks) == 2 else None
-        if not (isinstance(blk, EntryList) and blk.style == STYLE_PARAGRAPH and len(blk.entries) == 1):
-            continue
-        e = blk.entries[0]
-        if not e.url or e.description or e.links or e.attributes or not _LINK_LINE.fullmatch(plain_text(e.name or "")):
-            continue
-        if other is not None and not (isinstance(other, Prose) and other.kind == "prose"):
-            return
-        s.entry = Entry(s.title, e.url, line=s.line, end_line=blk.end_line)
-        s.entry.url_text = e.name
-        blocks[i] = Prose(b.raw(blk.line, blk.end_line), "link", blk.line, blk.end_line)
-        if isinstance(other, Prose):
-            _describe(b, s.entry, other)
-        return
+    blk = s.content[lines[0]]
+    assert isinstance(blk, EntryList)
+    e = blk.entries[0]
+    s.entry = Entry(s.title, e.url, line=s.line, end_line=max(x.end_line for x in s.content))
+    s.entry.url_text = e.name
+    s.content[lines[0]] = Prose(b.raw(blk.line, blk.end_line), "link", blk.line, blk.end_line)
+    if texts:
+        _describe(b, s.entry, texts[0])
+    for image in images:
+        for alt, src in _IMAGE.findall(image.markdown):
+            s.entry.links.append(Link("Image", src, alt or None, image.line, inline=True))
+
+
+def _is_link_line(blk: object) -> bool:
+    if not (isinstance(blk, EntryList) and blk.style == STYLE_PARAGRAPH and len(blk.entries) == 1):
+        return False
+    e = blk.entries[0]
+    return bool(e.url) and not e.description and not e.links and not e.attributes and _LINK_LINE.fullmatch(plain_text(e.name or "")) is not None
 
 
 def _unquoted(markdown: str) -> str:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     pass
 
 
-_NAV_TEXT = re.compile(r"back to (?:top|contents|index)|^\W*(?:top|⬆|↑)", re.I)
+NAV_TEXT = re.compile(r"back to (?:top|contents|index)|^\W*(?:top|⬆|↑)", re.I)
 # a link's text stops at the next bracket, so each `[` is looked at once (linear on `[[[[…`)
 _ITEM_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)")
 
@@ -40,7 +40,7 @@ def is_navigation_list(tok: Token) -> bool:
         for item in lst["children"]:
             for text, url in _item_links(item):
                 total += 1
-                if url.startswith("#") or _NAV_TEXT.search(text):
+                if url.startswith("#") or NAV_TEXT.search(text):
                     anchors += 1
             stack.extend(c for c in item["children"] if c["type"] == "list")
     return total > 0 and anchors == total

@@ -27,6 +27,7 @@ from awesomelint.parse.inline import (
     split_leading_link,
 )
 from awesomelint.parse.shapes.common import INLINE_LINK_HINT
+from awesomelint.parse.shapes.navigation import NAV_TEXT
 
 if TYPE_CHECKING:
     from awesomelint.parse.records import RecordBuilder
@@ -85,6 +86,8 @@ def _paragraph_entry(b: RecordBuilder, tok: Token) -> Entry | None:
     if link is None:
         return None
     head = parse_head(text, b.refs)
+    if not head.url or head.url.startswith("#") or NAV_TEXT.search(head.name or ""):
+        return None  # `[⬆ back to top](#top)`: navigation, never an entry
     entry = Entry(head.name, head.url, line=tok["line"], end_line=tok["end_line"])
     rest = link.rest.strip()
     if rest:
