@@ -28,6 +28,16 @@ CASES: dict[str, tuple[str, int, str]] = {
     "AL104": ("# T\n\n- [A](https://a.org) - A.\n- [B] (https://b.org) - B.\n", 4, "# T\n\n- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n"),
     "AL105": ("# T\n\n- [A](https://a.org) - A.\n- B https://b.org - B.\n", 4, "# T\n\n- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n"),
     "AL106": ("# T\n\n- [A](https://a.org) - A.\n- [B](www.b.org) - B.\n", 4, "# T\n\n- [A](https://a.org) - A.\n- [B](https://www.b.org) - B.\n"),
+    "AL107": (
+        "# T\n\n- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n- [C](https://c.org) - C.\n- [D](https://d.org) D.\n",
+        6,
+        "# T\n\n- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n- [C](https://c.org) - C.\n- [D](https://d.org) - D.\n",
+    ),
+    "AL108": (
+        "# T\n\n- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n- [C](https://c.org) - C.\n- [D](https://d.org) - D.\n- [E](data/e) - E.\n",
+        7,
+        "# T\n\n- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n- [C](https://c.org) - C.\n- [D](https://d.org) - D.\n- [E](https://e.org) - E.\n",
+    ),
     "AL201": (
         "# T\n\n- [A](https://a.org/) - A.\n- [A2](http://www.A.org) - A again.\n",
         4,
@@ -206,13 +216,16 @@ def test_suppression_comment_lines_inside_list_items():
 
 
 def test_planted_link_defects_are_caught_where_they_are():
-    """Each line of our planted file breaks a link on GitHub in its own way (lines 5-14)."""
+    """Each line of our planted file breaks a link on GitHub in its own way (lines 5-14, 16-17)."""
     from pathlib import Path
 
     here = Path(__file__).parent / "lint_inputs"
     src = decode((here / "planted-defects.md").read_bytes(), "planted-defects.md")
     diags, _ = lint_sources([src], ConfigCache(Config()))
     found = {d.line: d.code for d in diags}
-    assert found == {5: "AL106", 6: "AL106", 7: "AL106", 8: "AL104", 9: "AL104", 10: "AL104", 11: "AL104", 13: "AL104", 14: "AL102"}
+    assert found == {
+        **{5: "AL106", 6: "AL106", 7: "AL106", 8: "AL104", 9: "AL104", 10: "AL104", 11: "AL104", 13: "AL104", 14: "AL102"},
+        **{12: "AL107", 16: "AL107", 17: "AL108"},  # `[x](u)- text`, `[x](u) text`, a relative path
+    }
     good = decode((here / "tricky-good-links.md").read_bytes(), "tricky-good-links.md")
     assert lint_sources([good], ConfigCache(Config()))[0] == []  # balanced parens, titles: fine

@@ -250,10 +250,16 @@ def fmt_command(paths: tuple[str, ...], check: bool, diff: bool) -> None:
 
 
 @main.command("rules")
-def rules_command() -> None:
+@click.option("--markdown", is_flag=True, help="Print the rules' reference page (docs/rules.md) instead.")
+def rules_command(markdown: bool) -> None:
     """List every rule: code, name, whether it is on by default and fixable."""
     from awesomelint.lint.engine import all_rules
 
+    if markdown:
+        from awesomelint.lint.docs import rules_markdown
+
+        click.echo(rules_markdown(), nl=False)
+        return
     for code, r in sorted(all_rules().items()):
         flags = ("default" if r.default else "opt-in") + (", fixable" if r.fixable else "")
         click.echo(f"{code}  {r.name:<28} {flags:<18} {r.summary}")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import unquote
 
 from awesomelint.lint.engine import Diagnostic, FileContext, rule
-from awesomelint.model import STYLE_BOLD, Entry, EntryList, Table
+from awesomelint.model import STYLE_BOLD, STYLE_BULLET, STYLE_HTML, STYLE_LABELLED, Entry, EntryList, Table
 from awesomelint.urls import url_problem
 
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
@@ -241,3 +243,90 @@ def invalid_url(ctx: FileContext) -> Iterator[Diagnostic]:
             if problem:
                 text = ctx.line_text(line)
                 yield ctx.diag(line, column_of(text, url[:20]), "AL106", f"invalid url {url!r}: {problem}")
+
+
+@rule("AL107", "missing-separator", records=True)
+def missing_separator(ctx: FileContext) -> Iterator[Diagnostic]:
+    """An entry runs its link into its description while the rest of its list separates them.
+
+    Why: `[Name](url)- Text` shows "Name- Text" and `[Name](url) Text` shows "Name Text": the
+    reader cannot tell where the name ends, and tools reading the list take the wrong text as the
+    description. Only said when most described entries of the same list use a separator.
+
+    Example:
+        - [MIMIC](https://mimic.mit.edu/)- ICU records.    # bad
+        - [MIMIC](https://mimic.mit.edu/) - ICU records.   # good
+    """
+    for _, block in ctx.doc.iter_blocks():
+        if not isinstance(block, EntryList) or block.style not in (STYLE_BULLET, STYLE_HTML, STYLE_LABELLED):
+            continue
+        described = [e for e in block.entries if e.url and e.description and e.description_format is None and e.url_text is None]
+        separated = [e for e in described if _real_separator(e.separator)]
+        if len(described) < 3 or len(separated) * 3 < len(described) * 2:
+            continue
+        for e in described:
+            if e.description.startswith(("`", "(", "[", "!")):
+                continue  # a tag, a count or a badge before the separator: `[x](u) `⚠` - Text`
+            sep = e.separator
+            if sep is None or _real_separator(sep):
+                if sep is not None and sep[:1] in "-–—" and sep.strip():  # `[x](u)- Text`
+                    text = ctx.line_text(e.line)
+                    yield ctx.diag(e.line, column_of(text, ")" + sep) + 1, "AL107", "no space before the separator: write ' - '")
+                continue
+            text = ctx.line_text(e.line)
+            at = text.find(e.description[:20]) if e.description else -1
+            yield ctx.diag(e.line, at + 1 if at > 0 else 1, "AL107", "no separator between the link and the description: write ' - '")
+
+
+def _in_repository(list_path: str, url: str) -> bool:
+    """Does a relative url name a file that exists beside the list (or, for `/…`, in its repository)?
+    A path that looks like a file name is taken as one (the list may be checked outside its repository)."""
+    target = unquote(url.split("#", 1)[0].split("?", 1)[0])
+    if not target:
+        return True
+    if re.search(r"\.[A-Za-z0-9]{1,5}$|^[A-Z][A-Z_-]+$", target.rstrip("/").rsplit("/", 1)[-1]):
+        return True  # a file name (`CONTRIBUTING.md`, `LICENSE`): the repository's own, whether or not it is here
+    base = os.path.dirname(os.path.abspath(list_path)) if list_path and os.path.isfile(list_path) else None
+    if base is None:
+        return False
+    if target.startswith("/"):
+        root = base
+        while not os.path.exists(os.path.join(root, ".git")) and os.path.dirname(root) != root:
+            root = os.path.dirname(root)
+        return os.path.exists(os.path.join(root, target.lstrip("/")))
+    return os.path.exists(os.path.join(base, target))
+
+
+def _real_separator(sep: str | None) -> bool:
+    """None is the canonical ` - `; a bare blank is no separator at all."""
+    return sep is None or bool(sep.strip())
+
+
+@rule("AL108", "relative-url", records=True)
+def relative_url(ctx: FileContext) -> Iterator[Diagnostic]:
+    """A relative path as an entry's url in a list whose other entries link to the web.
+
+    Why: on GitHub a relative url points into the list's own repository, so `datasets/mimic`
+    is a 404 unless that folder exists; in a list of absolute urls it is nearly always a slip.
+    Lists that link to their own pages (most urls relative), file names such as `LICENSE` or
+    `CONTRIBUTING.md`, and paths that exist beside the list are left alone.
+
+    Example:
+        - [MIMIC](mimic.mit.edu) - ICU records.            # bad
+        - [MIMIC](https://mimic.mit.edu/) - ICU records.   # good
+    """
+    urls = [(e.url, e.line) for _, e, _ in entry_blocks(ctx) if e.url and not url_problem(e.url)]
+    absolute = [u for u, _ in urls if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", u)]
+    if len(urls) < 5 or len(absolute) * 5 < len(urls) * 4:
+        return
+    for url, line in urls:
+        if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", url) or url.startswith("#") or url_problem(url):
+            continue  # absolute, an anchor, or said by AL106 already
+        if _in_repository(ctx.path, url):
+            continue  # `CONTRIBUTING.md`, `LICENSE`: a file of the list's own repository
+        yield ctx.diag(
+            line,
+            column_of(ctx.line_text(line), url[:20]),
+            "AL108",
+            f"relative url {url!r} in a list of web addresses: on GitHub it points into this repository",
+        )
