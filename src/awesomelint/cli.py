@@ -133,7 +133,9 @@ def _overrides(select: str | None, extend_select: str | None, ignore: str | None
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt_", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True)
+@click.option(
+    "--format", "--output-format", "fmt_", type=click.Choice(["text", "json", "github", "sarif", "junit", "gitlab"]), default="text", show_default=True
+)
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (the same safety checks as fmt).")
 @click.option("--diff", is_flag=True, help="Show the fixes as a diff; write nothing.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
@@ -145,6 +147,8 @@ def _overrides(select: str | None, extend_select: str | None, ignore: str | None
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too (rules given severity 'warning' in the config).")
 @click.option("--statistics", is_flag=True, help="Show the number of problems per rule instead of each problem (text format).")
 @click.option("-q", "--quiet", is_flag=True, help="Show only the problems: no summary line (text format).")
+@click.option("--exclude", help="Comma-separated glob patterns of files not to lint when found in folders or by a glob.")
+@click.option("--stdin-filename", help="The name of the list read from standard input (`-`): its config, kind and messages.")
 def lint(
     paths: tuple[str, ...],
     fmt_: str,
@@ -159,13 +163,23 @@ def lint(
     strict: bool,
     statistics: bool,
     quiet: bool,
+    exclude: str | None,
+    stdin_filename: str | None,
 ) -> None:
     """Check lists for problems. Exit 0: clean (or warnings only), 1: problems found, 2: usage or input error."""
     from awesomelint import api
     from awesomelint.lint.reporters import REPORTERS
 
     targets = list(paths) or _default_targets()
-    result = api.lint(targets, fix=fix and not diff, diff=diff, overrides=_overrides(select, extend_select, ignore), use_cache=not no_cache)
+    result = api.lint(
+        targets,
+        fix=fix and not diff,
+        diff=diff,
+        overrides=_overrides(select, extend_select, ignore),
+        use_cache=not no_cache,
+        exclude=_split(exclude),
+        stdin_filename=stdin_filename,
+    )
     for err in result.errors:
         click.echo(f"awesomelint: error: {err}", err=True)
     if diff:

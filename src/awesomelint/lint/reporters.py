@@ -133,9 +133,53 @@ def sarif(diags: list[Diagnostic], files: int) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
+def junit(diags: list[Diagnostic], files: int) -> str:
+    """JUnit XML (CI test reports): a test suite per file, a failed test case per problem."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    by_path: dict[str, list[Diagnostic]] = {}
+    for d in diags:
+        by_path.setdefault(d.path, []).append(d)
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', f'<testsuites name="awesomelint" tests="{len(diags)}" failures="{len(diags)}">']
+    for path, group in by_path.items():
+        out.append(f"  <testsuite name={quoteattr(path)} tests={quoteattr(str(len(group)))} failures={quoteattr(str(len(group)))}>")
+        for d in group:
+            name = quoteattr(f"{d.code} line {d.line} column {d.column}")
+            message = quoteattr(printable(d.message))
+            out.append(f"    <testcase name={name} classname={quoteattr(path)}>")
+            out.append(
+                f"      <failure message={message} type={quoteattr(d.code)}>{escape(printable(f'{d.path}:{d.line}:{d.column}: {d.code} {d.message}'))}</failure>"
+            )
+            out.append("    </testcase>")
+        out.append("  </testsuite>")
+    out.append("</testsuites>")
+    return "\n".join(out) + "\n"
+
+
+def gitlab(diags: list[Diagnostic], files: int) -> str:
+    """GitLab Code Quality JSON: one issue per problem, with a fingerprint stable across runs."""
+    import hashlib
+
+    issues = []
+    for d in diags:
+        fingerprint = hashlib.sha256(f"{d.path}\0{d.code}\0{d.line}\0{d.message}".encode()).hexdigest()
+        issues.append(
+            {
+                "description": f"{d.code} {d.message}",
+                "check_name": d.code,
+                "fingerprint": fingerprint,
+                "severity": "minor" if d.severity == "warning" else "major",
+                "location": {"path": d.path, "lines": {"begin": d.line}},
+            }
+        )
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
 REPORTERS: dict[str, Callable[[list[Diagnostic], int], str]] = {
     "text": text,
     "json": json_format,
     "github": github,
     "sarif": sarif,
+    "junit": junit,
+    "gitlab": gitlab,
 }

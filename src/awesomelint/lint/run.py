@@ -10,6 +10,7 @@ Three phases, so that phase 1 can be cached and run in parallel:
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import os
 from collections.abc import Iterable
@@ -83,29 +84,82 @@ def _found_in_folder(name: str) -> bool:
     return (low.endswith(MARKDOWN_SUFFIXES) and not low.endswith(".txt")) or low == "readme"
 
 
-def expand_paths(paths: Iterable[str]) -> list[str]:
+def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
     """Files named stay as named (their kind is judged where they are used); folders yield only
-    Markdown files, skipping hidden, vendored and build folders. A file reached twice (named
-    twice, or named and inside a folder named) is linted once, under the first name it had."""
+    Markdown files, skipping hidden, vendored and build folders and, inside a git repository,
+    what git ignores (`.gitignore`); a quoted glob (`"**/*.md"`) is expanded. `exclude` (glob
+    patterns) drops files found in folders or by a glob, never a file named as such. A file
+    reached twice (named twice, or named and inside a folder named) is linted once, under the
+    first name it had."""
     out: list[str] = []
     seen: set[str] = set()
+    patterns = [p for p in exclude if p]
 
-    def add(path: str) -> None:
+    def add(path: str, found: bool) -> None:
+        if found and _excluded(path, patterns):
+            return
         key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
             out.append(path)
 
     for p in paths:
-        if os.path.isdir(p):
+        if p == "-":
+            add(p, False)
+        elif os.path.isdir(p):
+            tracked = _git_files(p)
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
                 for f in sorted(files):
-                    if _found_in_folder(f):
-                        add(os.path.join(root, f))
+                    path = os.path.join(root, f)
+                    if _found_in_folder(f) and (tracked is None or os.path.relpath(path, p) in tracked):
+                        add(path, True)
+        elif not os.path.exists(p) and any(c in p for c in "*?["):
+            import glob
+
+            matches = sorted(m for m in glob.glob(p, recursive=True) if os.path.isfile(m))
+            for m in matches:
+                add(m, True)
+            if not matches:
+                add(p, False)  # reported as missing where it is read
         else:
-            add(p)
+            add(p, False)
     return out
+
+
+def _read_stdin(name: str) -> SourceText:
+    import sys
+
+    from awesomelint.source import decode
+
+    if file_kind(name) != "markdown":
+        raise InputError(name, "standard input is linted as Markdown: give --stdin-filename a Markdown name")
+    return decode(sys.stdin.buffer.read(), name)
+
+
+def _excluded(path: str, patterns: list[str]) -> bool:
+    rel = os.path.relpath(path).replace(os.sep, "/")
+    name = os.path.basename(path)
+    return any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(rel, pat.rstrip("/") + "/*") for pat in patterns)
+
+
+def _git_files(folder: str) -> set[str] | None:
+    """The files git would show in a folder (tracked, or untracked and not ignored), relative to
+    it; None outside a repository or without git. Git is asked once per folder named."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["git", "-c", "core.fsmonitor=false", "-C", folder, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
+            capture_output=True,
+            timeout=20,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return {os.path.normpath(f) for f in done.stdout.decode("utf-8", "surrogateescape").split("\0") if f}
 
 
 class ConfigCache:
@@ -311,8 +365,11 @@ def lint_paths(
     diff: bool = False,
     overrides: dict[str, list[str]] | None = None,
     use_cache: bool = False,
+    exclude: Iterable[str] = (),
+    stdin_filename: str | None = None,
 ) -> LintResult:
-    """Lint files (and folders, for their Markdown files); with `fix`, write the safe fixes."""
+    """Lint files (and folders, for their Markdown files); with `fix`, write the safe fixes.
+    `-` is standard input, named `stdin_filename` (for its config, its kind and the messages)."""
     from awesomelint.errors import UnsafeFormatError
     from awesomelint.parse import load
     from awesomelint.source import DATA_NOT_FORMATTED, not_a_list, read_source, write_atomic
@@ -321,9 +378,18 @@ def lint_paths(
     sources: list[SourceText] = []
     configs = ConfigCache()
     explicit = set(paths)
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, exclude):
         if path not in explicit and configs.for_path(path).excludes(path):
             continue  # found by walking a folder, and the config excludes it
+        if path == "-":
+            name = stdin_filename or "<stdin>.md"
+            try:
+                if fix or diff:
+                    raise InputError(name, "--fix and --diff cannot write to standard input; use `awesomelint fmt -`")
+                sources.append(_read_stdin(name))
+            except InputError as err:
+                result.errors.append(err)
+            continue
         kind = file_kind(path)
         try:
             if kind == "other":
