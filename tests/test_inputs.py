@@ -10,6 +10,7 @@ from pathlib import Path
 from xml.dom import minidom
 
 import pytest
+
 from test_cli import one_line_error, run
 
 LIST = "# T\n\n- [A](https://a.org) - A.\n- [A](https://a.org) - B.\n"
