@@ -229,3 +229,22 @@ def test_planted_link_defects_are_caught_where_they_are():
     }
     good = decode((here / "tricky-good-links.md").read_bytes(), "tricky-good-links.md")
     assert lint_sources([good], ConfigCache(Config()))[0] == []  # balanced parens, titles: fine
+
+
+def test_duplicate_url_spares_a_part_of_a_project_listed_in_another_section():
+    text = (
+        "# T\n\n## Web\n\n- [django](https://github.com/django/django) - A web framework.\n\n"
+        "## Maps\n\n- [geodjango](https://github.com/django/django) - (part of Django) Maps.\n"
+        "- [django](https://github.com/django/django) - Listed again under its own name.\n\n"
+        "## Web two\n\n- [flask](https://github.com/pallets/flask) - Micro.\n- [Flask app](https://github.com/pallets/flask) - Same section.\n"
+    )
+    assert [(d.line, d.code) for d in run_rule("AL201", text)] == [(10, "AL201"), (15, "AL201")]  # same name; same section
+
+
+def test_toc_missing_heading_only_where_the_contents_reach():
+    text = (
+        "# T\n\n- [Imaging](#imaging)\n- [Signals](#signals)\n\n## Projects\n\n### Imaging\n\n- [A](https://a.org) - A.\n\n"
+        "### Signals\n\n- [B](https://b.org) - B.\n\n### Genomics\n\n- [C](https://c.org) - C.\n\n"
+        "## Resources\n\n### Podcasts\n\n- [D](https://d.org) - D.\n"
+    )
+    assert [(d.line, d.message) for d in run_rule("AL404", text)] == [(16, "heading 'Genomics' is not in the table of contents")]

@@ -51,7 +51,7 @@ class FileResult:
 
     path: str
     diags: list[Diagnostic]
-    urls: list[tuple[str, int, int, str]]  # (normalised url, line, column, url as written)
+    urls: list[tuple[str, int, int, str, str, str]]  # (normalised url, line, column, url as written, section, name key)
     suppressions: list[Suppression]
     enabled: list[str]
 
@@ -210,6 +210,9 @@ def _lint_file_job(args: tuple[str, str, bool, str, bool, list[str], dict[str, A
     return lint_file(src, set(enabled), schema).to_json()
 
 
+_CACHE_FORMAT = "2"  # url index with section and name (AL201)
+
+
 class ResultCache:
     """Lint results of one project, in the user's cache folder (see `cachedir`), signed.
 
@@ -226,7 +229,7 @@ class ResultCache:
     @staticmethod
     def key(src: SourceText, enabled: Iterable[str], config_key: str) -> str:
         h = hashlib.sha256()
-        for part in (__version__, src.path, config_key, ",".join(sorted(enabled))):
+        for part in (__version__, _CACHE_FORMAT, src.path, config_key, ",".join(sorted(enabled))):
             h.update(part.encode("utf-8", "surrogateescape"))
             h.update(b"\0")
         h.update(src.text.encode("utf-8", "surrogateescape"))
@@ -240,7 +243,7 @@ class ResultCache:
         except (KeyError, TypeError, ValueError):
             return None
 
-    def get_urls(self, key: str) -> list[tuple[str, int, int, str]] | None:
+    def get_urls(self, key: str) -> list[tuple[str, int, int, str, str, str]] | None:
         data = self.store.get(key + ".urls")
         try:
             return [tuple(u) for u in data] if isinstance(data, list) else None

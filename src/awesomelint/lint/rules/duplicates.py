@@ -7,15 +7,21 @@ from typing import Any
 
 from awesomelint.lint.engine import Diagnostic, FileContext, project_rule, rule
 from awesomelint.lint.rules.entries import column_of, entry_blocks
+from awesomelint.model import EntryList, Table
 from awesomelint.urls import is_navigation, name_key, normalize_url
 
 
-def entry_url_index(ctx: FileContext) -> list[tuple[str, int, int, str]]:
-    """(normalised url, line, column, url as written) for every entry url in the file."""
+def entry_url_index(ctx: FileContext) -> list[tuple[str, int, int, str, str, str]]:
+    """(normalised url, line, column, url as written, section, name key) for every entry url in the file."""
+    section_of: dict[int, str] = {}
+    for path, block in ctx.doc.iter_blocks():
+        if isinstance(block, (EntryList, Table)):
+            section_of[id(block)] = " > ".join(path)
     out = []
-    for _, e, _ in entry_blocks(ctx):
+    for block, e, _ in entry_blocks(ctx):
         if e.url and not is_navigation(e.url):
-            out.append((normalize_url(e.url), e.line, column_of(ctx.line_text(e.line), e.url[:20]), e.url))
+            where = section_of.get(id(block), "")
+            out.append((normalize_url(e.url), e.line, column_of(ctx.line_text(e.line), e.url[:20]), e.url, where, name_key(e.name or "")))
     return out
 
 
@@ -25,21 +31,25 @@ def duplicate_url(files: list[Any]) -> Iterator[Diagnostic]:
 
     Why: duplicates creep in as lists grow and contributors do not search first. Urls are
     compared after normalising the scheme, `www.`, a trailing slash, `#readme`, `index.html` and
-    the case of the host. In-page anchors (tables of contents, back-to-top) never count.
+    the case of the host. In-page anchors (tables of contents, back-to-top) never count. In one
+    file, an entry of another section under another name is a part of the project listed on
+    purpose (`geodjango`, "part of Django", beside `django`): not said.
 
     Example:
         - [MIMIC](https://mimic.mit.edu/) - ICU records.
         - [MIMIC-III](http://www.mimic.mit.edu) - ICU records.   # bad: the same page again
     """
-    first: dict[str, tuple[str, int]] = {}
+    first: dict[str, list[tuple[str, int, str, str]]] = {}
     for f in files:
-        for key, line, col, url in f.urls:
-            if key in first:
-                path, at = first[key]
-                where = f"line {at}" if path == f.path else f"{path}:{at}"
-                yield Diagnostic(f.path, line, col, "AL201", f"duplicate url {url} (also at {where})")
-            else:
-                first[key] = (f.path, line)
+        for key, line, col, url, section, name in f.urls:
+            seen = first.setdefault(key, [])
+            if seen:
+                same = [s for s in seen if s[0] != f.path or s[2] == section or s[3] == name]
+                if same:
+                    path, at = same[0][0], same[0][1]
+                    where = f"line {at}" if path == f.path else f"{path}:{at}"
+                    yield Diagnostic(f.path, line, col, "AL201", f"duplicate url {url} (also at {where})")
+            seen.append((f.path, line, section, name))
 
 
 @rule("AL202", "duplicate-name", default=False, records=True)

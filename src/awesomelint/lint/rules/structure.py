@@ -123,7 +123,9 @@ def toc_missing_heading(ctx: FileContext) -> Iterator[Diagnostic]:
     """A heading at a level the table of contents lists is missing from it.
 
     Why: readers use the table of contents to find sections; a section added without updating
-    it is hard to find.
+    it is hard to find. Only parts of the page the table of contents covers are checked (where it
+    lists the heading's parent or one of its siblings): a contents list of the projects says
+    nothing of a "Resources" part it leaves out on purpose.
 
     Example:
         - [Imaging](#imaging)
@@ -135,8 +137,18 @@ def toc_missing_heading(ctx: FileContext) -> Iterator[Diagnostic]:
         return
     scope, _ = _toc_scope(ctx, links)
     linked = {lk.anchor for lk in links}
+    parent: dict[int, Heading | None] = {}
+    stack: list[Heading] = []
+    for h in headings(ctx):
+        while stack and stack[-1].level >= h.level:
+            stack.pop()
+        parent[h.line] = stack[-1] if stack else None
+        stack.append(h)
+    # a part of the page the table of contents covers: a parent it lists, or siblings it lists
+    covered = {id(parent[h.line]) for h in scope if h.anchor in linked}
     for h in scope:
-        if h.anchor not in linked:
+        up = parent[h.line]
+        if h.anchor not in linked and (id(up) in covered or (up is not None and up.anchor in linked)):
             yield ctx.diag(h.line, 1, "AL404", f"heading '{h.title}' is not in the table of contents")
 
 
