@@ -127,6 +127,22 @@ def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str]
     return out
 
 
+def _fixed(src: SourceText, codes: list[str], sort_lines: set[int], format_checked: Any) -> Any:
+    """The fixes of one file: AL605 sorts its lists first (proved to keep the records), then the
+    formatter passes of the other codes run on that text (proved to keep the page)."""
+    from awesomelint.fmt import FormatResult
+    from awesomelint.lint.sorting import sorted_source
+    from awesomelint.parse import parse_source
+
+    work = src
+    if "AL605" in codes:
+        work = sorted_source(src, parse_source(src), sort_lines) or src
+        codes = [c for c in codes if c != "AL605"]
+    if not codes:
+        return FormatResult(work.text, work.final_newline, {"AL605": sorted(sort_lines)})
+    return format_checked(work, codes)
+
+
 def _read_stdin(name: str) -> SourceText:
     import sys
 
@@ -418,7 +434,7 @@ def lint_paths(
             if not codes:
                 continue
             try:
-                res = format_checked(src, codes)
+                res = _fixed(src, codes, {d.line for d in diags if d.path == src.path and d.code == "AL605"}, format_checked)
             except UnsafeFormatError as err:
                 result.errors.append(err)
                 continue

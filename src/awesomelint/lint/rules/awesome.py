@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awesomelint.anchors import plain_text
 from awesomelint.lint.engine import Diagnostic, FileContext, rule
 from awesomelint.lint.rules.entries import column_of, entry_blocks
 from awesomelint.model import EntryList
@@ -101,23 +102,30 @@ def description_repeats_name(ctx: FileContext) -> Iterator[Diagnostic]:
             yield ctx.diag(e.line, column_of(ctx.line_text(e.line), e.description[:15]), "AL604", "description repeats the name")
 
 
-@rule("AL605", "alphabetical-order", default=False, records=True)
+@rule("AL605", "alphabetical-order", default=False, fixable=True, records=True)
 def alphabetical_order(ctx: FileContext) -> Iterator[Diagnostic]:
     """The entries of a list are not in alphabetical order.
 
     Why: in long lists, alphabetical order is how readers find things and how contributors
-    know where to add.
+    know where to add. Names are compared as a reader sees them, ignoring case and accents.
+    `--fix` sorts the list: each entry moves with its description, notes and children, and the
+    result must hold the same records (an ordered list keeps its numbers in place).
 
     Example:
         - [eICU](https://eicu-crd.mit.edu/)
         - [AmsterdamUMCdb](https://amsterdammedicaldatascience.nl/)   # bad: A before e
     """
+    from awesomelint.lint.sorting import sort_key
+
     for _, block in ctx.doc.iter_blocks():
         if isinstance(block, EntryList):
-            names = [(e.name or "").strip().lower() for e in block.entries]
-            for prev, (name, e) in zip(names, zip(names[1:], block.entries[1:])):
-                if name < prev:
-                    yield ctx.diag(e.line, 1, "AL605", f"'{e.name}' is out of alphabetical order")
+            keys = [sort_key(e.name) for e in block.entries]
+            for i in range(1, len(keys)):
+                if keys[i] < keys[i - 1]:
+                    e, before = block.entries[i], block.entries[i - 1]
+                    yield ctx.diag(
+                        e.line, 1, "AL605", f"'{plain_text(e.name or '')}' is out of alphabetical order: it comes before '{plain_text(before.name or '')}'"
+                    )
                     break
 
 
