@@ -128,18 +128,24 @@ def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str]
 
 
 def _fixed(src: SourceText, codes: list[str], sort_lines: set[int], format_checked: Any) -> Any:
-    """The fixes of one file: AL605 sorts its lists first (proved to keep the records), then the
-    formatter passes of the other codes run on that text (proved to keep the page)."""
+    """The fixes of one file: the lists sorted (AL605) and the table of contents made again
+    (AL403–405), each proved to keep everything else, then the formatter passes of the other
+    codes on that text (proved to keep the page)."""
     from awesomelint.fmt import FormatResult
     from awesomelint.lint.sorting import sorted_source
+    from awesomelint.lint.toc import regenerated_toc
     from awesomelint.parse import parse_source
 
     work = src
-    if "AL605" in codes:
-        work = sorted_source(src, parse_source(src), sort_lines) or src
+    if "AL605" in codes:  # first: sorting keeps every line number AL605 was said at within its list
+        work = sorted_source(work, parse_source(work), sort_lines) or work
         codes = [c for c in codes if c != "AL605"]
+    toc_codes = [c for c in codes if c in ("AL403", "AL404", "AL405")]
+    if toc_codes:
+        work = regenerated_toc(work, parse_source(work)) or work
+        codes = [c for c in codes if c not in toc_codes]
     if not codes:
-        return FormatResult(work.text, work.final_newline, {"AL605": sorted(sort_lines)})
+        return FormatResult(work.text, work.final_newline, {})
     return format_checked(work, codes)
 
 

@@ -93,19 +93,21 @@ def _marker(line: str) -> str:
 
 def _prove_same_records(src: SourceText, doc: Document, out: SourceText) -> None:
     from awesomelint.parse import parse_source
+
+    if document_shape(doc) != document_shape(parse_source(out)):
+        raise UnsafeFormatError(src.path, "sorting the entries would change the records, nothing written")
+
+
+def document_shape(d: Document, skip_kind: str | None = None) -> list[object]:
+    """A document as records that ignore order within a list: each list's entries as a sorted
+    multiset of their contents, every other block as it is written (`skip_kind` prose aside)."""
     from awesomelint.verify import entry_content
 
-    after = parse_source(out)
-
-    def shape(d: Document) -> list[object]:
-        blocks: list[object] = []
-        for path, block in d.iter_blocks():
-            if isinstance(block, (EntryList, Table)):
-                contents = sorted(json.dumps(entry_content(e), sort_keys=True, ensure_ascii=False) for e in block.entries)
-                blocks.append((path, type(block).__name__, contents))
-            elif isinstance(block, Prose):
-                blocks.append((path, block.kind, block.markdown))
-        return blocks
-
-    if shape(doc) != shape(after):
-        raise UnsafeFormatError(src.path, "sorting the entries would change the records, nothing written")
+    blocks: list[object] = []
+    for path, block in d.iter_blocks():
+        if isinstance(block, (EntryList, Table)):
+            contents = sorted(json.dumps(entry_content(e), sort_keys=True, ensure_ascii=False) for e in block.entries)
+            blocks.append((path, type(block).__name__, contents))
+        elif isinstance(block, Prose) and block.kind != skip_kind:
+            blocks.append((path, block.kind, block.markdown))
+    return blocks

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from awesomelint.anchors import SlugCounter
 from awesomelint.lint.engine import Diagnostic, FileContext, rule
-from awesomelint.model import Prose
+from awesomelint.model import Document, Prose
 
 _TOC_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(#([^()\s]*)\)")
 
@@ -22,11 +22,16 @@ class Heading:
 
 
 def headings(ctx: FileContext) -> list[Heading]:
+    return doc_headings(ctx.doc)
+
+
+def doc_headings(doc: Document) -> list[Heading]:
+    """Every heading with its level, line and GitHub anchor, in document order."""
     slugs = SlugCounter()
     out = []
-    if ctx.doc.title is not None:
-        out.append(Heading(ctx.doc.title, 1, ctx.doc.title_line, slugs.add(ctx.doc.title)))
-    for _, sec in ctx.doc.iter_sections():
+    if doc.title is not None:
+        out.append(Heading(doc.title, 1, doc.title_line, slugs.add(doc.title)))
+    for _, sec in doc.iter_sections():
         out.append(Heading(sec.title, sec.level, sec.line, slugs.add(sec.title)))
     return out
 
@@ -75,9 +80,13 @@ class TocLink:
 
 
 def toc_links(ctx: FileContext) -> list[TocLink]:
+    return doc_toc_links(ctx.doc)
+
+
+def doc_toc_links(doc: Document) -> list[TocLink]:
     """The links of the table of contents (all navigation lists, in order; a ToC may be split)."""
     out = []
-    for _, block in ctx.doc.iter_blocks():
+    for _, block in doc.iter_blocks():
         if isinstance(block, Prose) and block.kind == "toc":
             for offset, text in enumerate(block.markdown.split("\n")):
                 for m in _TOC_LINK.finditer(text):
@@ -85,8 +94,15 @@ def toc_links(ctx: FileContext) -> list[TocLink]:
     return out
 
 
+def toc_scope(doc: Document, links: list[TocLink]) -> list[Heading]:
+    return _scope(doc_headings(doc), links)[0]
+
+
 def _toc_scope(ctx: FileContext, links: list[TocLink]) -> tuple[list[Heading], dict[str, Heading]]:
-    hs = headings(ctx)
+    return _scope(headings(ctx), links)
+
+
+def _scope(hs: list[Heading], links: list[TocLink]) -> tuple[list[Heading], dict[str, Heading]]:
     by_anchor = {h.anchor: h for h in hs}
     linked_levels = [by_anchor[lk.anchor].level for lk in links if lk.anchor in by_anchor]
     if not linked_levels:
@@ -98,7 +114,7 @@ def _toc_scope(ctx: FileContext, links: list[TocLink]) -> tuple[list[Heading], d
     return scope, by_anchor
 
 
-@rule("AL403", "toc-broken-anchor")
+@rule("AL403", "toc-broken-anchor", fixable=True)
 def toc_broken_anchor(ctx: FileContext) -> Iterator[Diagnostic]:
     """A table-of-contents link points at an anchor that no heading has.
 
@@ -118,7 +134,7 @@ def toc_broken_anchor(ctx: FileContext) -> Iterator[Diagnostic]:
             yield ctx.diag(lk.line, lk.column, "AL403", f"table of contents links to #{lk.anchor}, which no heading has")
 
 
-@rule("AL404", "toc-missing-heading")
+@rule("AL404", "toc-missing-heading", fixable=True)
 def toc_missing_heading(ctx: FileContext) -> Iterator[Diagnostic]:
     """A heading at a level the table of contents lists is missing from it.
 
@@ -135,24 +151,32 @@ def toc_missing_heading(ctx: FileContext) -> Iterator[Diagnostic]:
     links = toc_links(ctx)
     if not links:
         return
-    scope, _ = _toc_scope(ctx, links)
+    for h in missing_from_toc(ctx.doc, links):
+        yield ctx.diag(h.line, 1, "AL404", f"heading '{h.title}' is not in the table of contents")
+
+
+def missing_from_toc(doc: Document, links: list[TocLink]) -> list[Heading]:
+    """Headings the table of contents should list and does not: in its levels, after it, in a
+    part of the page it covers (it lists the heading's parent or one of its siblings)."""
+    scope = toc_scope(doc, links)
     linked = {lk.anchor for lk in links}
     parent: dict[int, Heading | None] = {}
     stack: list[Heading] = []
-    for h in headings(ctx):
+    for h in doc_headings(doc):
         while stack and stack[-1].level >= h.level:
             stack.pop()
         parent[h.line] = stack[-1] if stack else None
         stack.append(h)
-    # a part of the page the table of contents covers: a parent it lists, or siblings it lists
     covered = {id(parent[h.line]) for h in scope if h.anchor in linked}
+    out = []
     for h in scope:
         up = parent[h.line]
         if h.anchor not in linked and (id(up) in covered or (up is not None and up.anchor in linked)):
-            yield ctx.diag(h.line, 1, "AL404", f"heading '{h.title}' is not in the table of contents")
+            out.append(h)
+    return out
 
 
-@rule("AL405", "toc-order")
+@rule("AL405", "toc-order", fixable=True)
 def toc_order(ctx: FileContext) -> Iterator[Diagnostic]:
     """The table of contents lists sections in another order than the document has them.
 
