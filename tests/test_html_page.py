@@ -99,6 +99,31 @@ def test_readable_without_javascript(browser, page_file):
     context.close()
 
 
+def test_header_stays_and_the_fragment_keeps_the_view(browser, tmp_path):
+    rows = "".join(f"| [Set {i}](https://example.org/{i}) | Records of study {i}. | {'P' if i % 2 else 'I'} | {i} |\n" for i in range(80))
+    text = "# Many\n\n## All\n\n| Name | Description | Data Types | Patient Count |\n| --- | --- | --- | --- |\n" + rows
+    path = tmp_path / "index.html"
+    path.write_text(api.convert("many.md", "html", source=decode(text.encode(), "many.md")), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 700})
+    page.goto(path.as_uri())
+    page.mouse.wheel(0, 2500)
+    page.wait_for_timeout(100)
+    for selector in ("#search", "#entries thead th"):  # search box and header row still on screen
+        box = page.locator(selector).first.bounding_box()
+        assert box is not None and 0 <= box["y"] < 120, (selector, box)
+    page.fill("#search", "study 7")
+    page.select_option("label:has-text('Data Types') >> select", "P")
+    assert page.url.endswith("#q=study%207&f0=P")
+    shared = browser.new_page(viewport={"width": 375, "height": 700})  # the shared view, on a phone
+    shared.goto(page.url)
+    assert sorted(visible_names(shared)) == ["Set 7", "Set 71", "Set 73", "Set 75", "Set 77", "Set 79"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    shared.screenshot(path=str(ARTIFACTS / "html-page-375.png"), full_page=False)
+    page.screenshot(path=str(ARTIFACTS / "html-page-1400.png"), full_page=False)
+    page.close()
+    shared.close()
+
+
 # -- a page made from hostile lists runs nothing and fetches nothing ----------------------------------
 @pytest.fixture
 def beacon():  # type: ignore[no-untyped-def]

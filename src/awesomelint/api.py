@@ -62,9 +62,12 @@ def convert(
 
         return to_csv(doc, columns)
     if to == "html":
+        from awesomelint.config import find_config, load_config
         from awesomelint.render.html import render_html
 
-        return render_html(doc, columns)
+        # `[tool.awesomelint.html] datasets = true`: the page carries schema.org Dataset records
+        config = load_config(find_config(path if path != "-" else "."))
+        return render_html(doc, columns, datasets=bool(config.html.get("datasets")))
     raise InputError(path, f"unknown output format {to!r} (one of {', '.join(OUTPUTS)})")
 
 

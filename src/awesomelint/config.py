@@ -15,7 +15,8 @@ from typing import Any
 
 from awesomelint.errors import ConfigError
 
-KNOWN_KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "severity", "schema", "exclude", "links"}
+KNOWN_KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "severity", "schema", "exclude", "links", "html"}
+HTML_KEYS = {"datasets": bool}  # [tool.awesomelint.html]: options of the HTML page
 LINK_KEYS = {
     "concurrency": int,
     "per-host": int,
@@ -46,6 +47,7 @@ class Config:
     schema: dict[str, Any] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
     links: dict[str, Any] = field(default_factory=dict)  # LinkOptions fields
+    html: dict[str, Any] = field(default_factory=dict)  # HTML_KEYS
 
     @property
     def root(self) -> Path:
@@ -205,6 +207,15 @@ def config_from_table(table: dict[str, Any], path: Path | None) -> Config:
     if not isinstance(exclude, list) or not all(isinstance(v, str) for v in exclude):
         raise ConfigError(f"{where}: exclude must be a list of glob patterns (strings)")
     cfg.exclude = exclude
+    page = table.get("html", {})
+    if not isinstance(page, dict):
+        raise ConfigError(f"{where}: html must be a table")
+    for key, value in page.items():
+        if key not in HTML_KEYS:
+            raise ConfigError(f"{where}: html: unknown key {key!r} (known: {', '.join(sorted(HTML_KEYS))})")
+        if not isinstance(value, HTML_KEYS[key]):
+            raise ConfigError(f"{where}: html.{key} must be true or false")
+        cfg.html[key] = value
     links = table.get("links", {})
     if not isinstance(links, dict):
         raise ConfigError(f"{where}: links must be a table")

@@ -36,8 +36,15 @@ h1{margin:24px 0 4px}nav ul{list-style:none;padding:0;display:flex;flex-wrap:wra
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:6px 8px;vertical-align:top;text-align:left}
 th{background:#f6f8fa;position:sticky;top:0}th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer}
 th[aria-sort=ascending] button::after{content:" \\25B2"}th[aria-sort=descending] button::after{content:" \\25BC"}
-td p{margin:0}.count{color:#59636e}.wrap{overflow-x:auto}
+td p{margin:0}.count{color:#59636e}.wrap{overflow-x:auto}td{overflow-wrap:break-word;hyphens:auto}
 td.desc{min-width:18em}td.link{max-width:16em}td.link a{overflow-wrap:anywhere}td.name{min-width:8em}
+#controls{position:sticky;top:0;z-index:2;background:#fff;padding:8px 0;margin:0}
+nav summary{cursor:pointer;font-weight:600;margin:8px 0}
+@media (min-width:700px){.wrap{overflow:visible}th{top:var(--controls,0)}}
+@media (prefers-color-scheme:dark){body{color:#e6edf3;background:#0d1117}a{color:#4493f8}th{background:#161b22}
+th,td{border-color:#30363d}#controls{background:#0d1117}.count{color:#9198a1}
+#controls input,#controls select{background:#0d1117;color:#e6edf3;border:1px solid #30363d}}
+@media print{#controls,nav{display:none!important}th{position:static}.wrap{overflow:visible}a{color:inherit}}
 """
 
 _JS = """
@@ -73,8 +80,24 @@ _JS = """
       rows.forEach(function(r){tbody.appendChild(r);});
     });
   });
-  search.addEventListener('input',apply); selects.forEach(function(s){s.addEventListener('change',apply);});
-  apply();
+  function save(){
+    var p=[]; if(search.value){p.push('q='+encodeURIComponent(search.value));}
+    selects.forEach(function(s){if(s.value){p.push('f'+s.getAttribute('data-filter')+'='+encodeURIComponent(s.value));}});
+    history.replaceState(null,'',p.length?'#'+p.join('&'):location.pathname+location.search);
+  }
+  function restore(){
+    var h=location.hash.slice(1); if(h.indexOf('=')<0){return;}
+    h.split('&').forEach(function(kv){
+      var i=kv.indexOf('='), k=kv.slice(0,i), v; try{v=decodeURIComponent(kv.slice(i+1));}catch(e){return;}
+      if(k==='q'){search.value=v;}
+      selects.forEach(function(s){if('f'+s.getAttribute('data-filter')===k){s.value=v;}});
+    });
+  }
+  function stick(){document.documentElement.style.setProperty('--controls',controls.offsetHeight+'px');}
+  search.addEventListener('input',function(){apply();save();});
+  selects.forEach(function(s){s.addEventListener('change',function(){apply();save();});});
+  window.addEventListener('resize',stick);
+  restore(); apply(); stick();
 })();
 """
 
@@ -152,7 +175,8 @@ def _host(url: str) -> str:
     return host.removeprefix("www.") or url
 
 
-def render_html(doc: Document, columns: list[str] | None = None) -> str:
+def render_html(doc: Document, columns: list[str] | None = None, datasets: bool = False) -> str:
+    """The page; with `datasets`, one schema.org `Dataset` per entry in JSON-LD (for dataset search)."""
     title = plain_text(doc.title or "") or doc.path
     entries: list[tuple[tuple[str, ...], Entry]] = []
     for path, block in doc.iter_blocks():
@@ -202,10 +226,14 @@ def render_html(doc: Document, columns: list[str] | None = None) -> str:
     intro = [b.markdown for b in doc.intro if isinstance(b, Prose) and b.kind not in ("toc", "reference")]
     if intro:  # the list's own introduction and legends (`P: patient demographics, …`)
         out.append(f'<div class="intro">{"".join(_blocks(m) for m in intro)}</div>')
-    out += ["</header>", '<nav aria-label="Sections"><ul>']
-    for label, sid in section_ids.items():
-        out.append(f'<li><a href="#{sid}">{e_(label)}</a> <span class="count">({counts[label]})</span></li>')
-    out.append("</ul></nav><main>")
+    out.append("</header>")
+    if len(section_ids) > 1:  # an index of one section says nothing; a long one folds away
+        opened = " open" if len(section_ids) <= 12 else ""
+        out.append(f'<nav aria-label="Sections"><details{opened}><summary>{_plural(len(section_ids), "section", "sections")}</summary><ul>')
+        for label, sid in section_ids.items():
+            out.append(f'<li><a href="#{sid}">{e_(label)}</a> <span class="count">({counts[label]})</span></li>')
+        out.append("</ul></details></nav>")
+    out.append("<main>")
     out.append('<div id="controls" hidden><input type="search" id="search" placeholder="Search entries" aria-label="Search entries">')
     for i, (c, values) in enumerate(filters):
         opts = "".join(f'<option value="{e_(v)}">{e_(v)}</option>' for v in values)
@@ -260,8 +288,65 @@ def render_html(doc: Document, columns: list[str] | None = None) -> str:
             out.append(f"<h3>{e_(label)}</h3>{_blocks(markdown)}")
         out.append("</section>")
     out.append("</main>")
+    if datasets:  # data for search engines, never run: CSP does not apply to it, nothing breaks out of it
+        out.append(f'<script type="application/ld+json">{dataset_json_ld([e for _, e in entries])}</script>')
     out.append(f"<script>{_JS}</script></body></html>")
     return "\n".join(out) + "\n"
 
 
-__all__ = ["csv_rows", "render_html"]
+# -- schema.org Dataset records (JSON-LD) -------------------------------------------------------
+
+_KEYWORD_KEYS = ("data_types", "types", "type", "category", "categories", "modality", "modalities", "tags", "topics")
+_FREE = re.compile(r"(?i)\b(open|public|free|none|no registration)\b")
+_NOT_FREE = re.compile(r"(?i)\b(credential|registration|restricted|request|licen[cs]e|agreement|dua|controlled|application|paid|approval)\w*")
+
+
+def dataset_json_ld(entries: list[Entry]) -> str:
+    """One schema.org `Dataset` per entry, as the text of a `<script type="application/ld+json">`.
+
+    Nothing in it can end the script element: `<`, `>` and `&` (and the two JavaScript line
+    separators) are written as JSON escapes, so `</script>` in a description stays text."""
+    graph = [_dataset(e) for e in entries if e.name]
+    text = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False, separators=(",", ":"))
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def _dataset(e: Entry) -> dict[str, object]:
+    name = plain_text(e.name or "")
+    d: dict[str, object] = {"@type": "Dataset", "name": name, "description": plain_text(e.description or "") or name}
+    url = safe_href(e.url)
+    if url and url.startswith(("http://", "https://")):
+        d["url"] = url
+    keywords: list[str] = []
+    for key in _KEYWORD_KEYS:
+        v = e.attributes.get(key)
+        keywords += [str(x) for x in v] if isinstance(v, list) else ([str(v)] if v not in (None, "") else [])
+    if keywords:
+        d["keywords"] = keywords
+    access = e.attributes.get("access")
+    if isinstance(access, str) and access.strip():
+        if _NOT_FREE.search(access):
+            d["isAccessibleForFree"] = False
+            d["conditionsOfAccess"] = access
+        elif _FREE.search(access):
+            d["isAccessibleForFree"] = True
+    citations, downloads = [], []
+    for lk in e.links:
+        href = safe_href(lk.url)
+        if lk.inline or not href or not href.startswith(("http://", "https://")):
+            continue
+        role = (lk.label or "").casefold()
+        if role in ("paper", "citation", "publication", "article", "intro"):
+            citations.append(href)
+        elif role in ("data", "download", "dataset", "datasets", "access"):
+            downloads.append({"@type": "DataDownload", "contentUrl": href})
+    if citations:
+        d["citation"] = citations
+    if downloads:
+        d["distribution"] = downloads
+    return d
+
+
+__all__ = ["csv_rows", "dataset_json_ld", "render_html"]
