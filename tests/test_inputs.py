@@ -74,3 +74,22 @@ def test_junit_and_gitlab_reports(tmp_path):
     clean.write_text("# T\n\n- [A](https://a.org) - A.\n", encoding="utf-8")
     assert json.loads(run("lint", "--no-cache", "clean.md", "--format", "gitlab", cwd=tmp_path).stdout) == []
     assert minidom.parseString(run("lint", "--no-cache", "clean.md", "--format", "junit", cwd=tmp_path).stdout)
+
+
+def test_config_file_given_on_the_command_line(tmp_path):
+    (tmp_path / "l.md").write_text(LIST, encoding="utf-8")
+    (tmp_path / "strict.toml").write_text('[tool.awesomelint]\nignore = ["AL201"]\n', encoding="utf-8")
+    (tmp_path / "plain.toml").write_text('ignore = ["AL201"]\n', encoding="utf-8")
+    assert run("lint", "--no-cache", "l.md", cwd=tmp_path).returncode == 1
+    for name in ("strict.toml", "plain.toml"):  # pyproject-style or top-level keys
+        assert run("lint", "--no-cache", "l.md", "--config", name, cwd=tmp_path).returncode == 0
+    one_line_error(run("lint", "--no-cache", "l.md", "--config", "missing.toml", cwd=tmp_path), "missing.toml", "no such config file")
+
+
+def test_options_that_would_do_nothing_are_errors(tmp_path):
+    (tmp_path / "l.md").write_text(LIST, encoding="utf-8")
+    one_line_error(run("lint", "l.md", "--select", "AL801", cwd=tmp_path), "AL801", "awesomelint links")
+    one_line_error(run("lint", "l.md", "--extend-select", "AL8", cwd=tmp_path), "AL8", "awesomelint links")
+    assert run("lint", "--no-cache", "l.md", "--select", "AL", cwd=tmp_path).returncode == 1  # every rule: fine
+    one_line_error(run("convert", "l.md", "--to", "yaml", "--columns", "name", cwd=tmp_path), "--columns", "--to yaml")
+    assert run("convert", "l.md", "--to", "csv", "--columns", "name", cwd=tmp_path).returncode == 0

@@ -104,12 +104,15 @@ def lint(
     use_cache: bool = False,
     exclude: list[str] | None = None,
     stdin_filename: str | None = None,
+    config_file: str | None = None,
 ) -> LintResult:
     """Lint files (and folders, for their Markdown files; `-` is standard input); with `fix`,
     write the safe fixes."""
     from awesomelint.lint.run import lint_paths
 
-    return lint_paths(paths, fix=fix, diff=diff, overrides=overrides, use_cache=use_cache, exclude=exclude or (), stdin_filename=stdin_filename)
+    return lint_paths(
+        paths, fix=fix, diff=diff, overrides=overrides, use_cache=use_cache, exclude=exclude or (), stdin_filename=stdin_filename, config_file=config_file
+    )
 
 
 @dataclass

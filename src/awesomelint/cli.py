@@ -85,6 +85,12 @@ _STYLE = click.option("--style", type=click.Choice(["list", "table"]), help="Ent
 _COLUMNS = click.option("--columns", help="Comma-separated column keys to keep, in this order (name,description,data_types,…).")
 
 
+def _columns_apply(to: str, style: str | None, columns: str | None) -> None:
+    """`--columns` picks the columns of tables, CSV and the HTML page: anywhere else it would do nothing."""
+    if columns and to not in ("csv", "html") and style != "table":
+        raise AwesomelintError(f"--columns applies to --to csv, --to html or --style table, not to --to {to}")
+
+
 def _split(value: str | None) -> list[str] | None:
     return [v.strip() for v in value.split(",") if v.strip()] if value else None
 
@@ -99,6 +105,7 @@ def convert(file: str, to: str, style: str | None, columns: str | None, output: 
     """Convert a list (Markdown, or our YAML) into records (YAML, JSON), Markdown, CSV or an HTML page."""
     from awesomelint import api
 
+    _columns_apply(to, style, columns)
     src = _read_input(file)
     name = file if file != "-" else "<stdin>.md"
     _write_output(api.convert(name, to, source=src, style=style, columns=_split(columns)), output)
@@ -114,6 +121,7 @@ def render(file: str, to: str, style: str | None, columns: str | None, output: s
     """Render a data file (YAML/JSON from `convert`) as canonical Markdown, CSV or an HTML page."""
     from awesomelint import api
 
+    _columns_apply(to, style, columns)
     src = _read_input(file)
     name = file if file != "-" else "<stdin>.yaml"
     _write_output(api.render(name, source=src, style=style, columns=_split(columns), to=to), output)
@@ -128,6 +136,11 @@ def _overrides(select: str | None, extend_select: str | None, ignore: str | None
     for key, value in (("select", select), ("extend_select", extend_select), ("ignore", ignore)):
         option = "--" + key.replace("_", "-")
         out[key] = code_list_value([c.strip() for c in (value or "").split(",") if c.strip()], option, "command line", codes)
+        if key != "ignore":
+            for item in out[key]:
+                matched = [r for c, r in codes.items() if item != "ALL" and c.startswith(item)]
+                if matched and all(r.family == "links" for r in matched):
+                    raise AwesomelintError(f"{option} {item}: link rules run in `awesomelint links`, not in lint")
     return out
 
 
@@ -149,6 +162,7 @@ def _overrides(select: str | None, extend_select: str | None, ignore: str | None
 @click.option("-q", "--quiet", is_flag=True, help="Show only the problems: no summary line (text format).")
 @click.option("--exclude", help="Comma-separated glob patterns of files not to lint when found in folders or by a glob.")
 @click.option("--stdin-filename", help="The name of the list read from standard input (`-`): its config, kind and messages.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this config file for every file (instead of the nearest one).")
 def lint(
     paths: tuple[str, ...],
     fmt_: str,
@@ -165,6 +179,7 @@ def lint(
     quiet: bool,
     exclude: str | None,
     stdin_filename: str | None,
+    config_file: str | None,
 ) -> None:
     """Check lists for problems. Exit 0: clean (or warnings only), 1: problems found, 2: usage or input error."""
     from awesomelint import api
@@ -179,6 +194,7 @@ def lint(
         use_cache=not no_cache,
         exclude=_split(exclude),
         stdin_filename=stdin_filename,
+        config_file=config_file,
     )
     for err in result.errors:
         click.echo(f"awesomelint: error: {err}", err=True)

@@ -154,7 +154,8 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"{path}: invalid TOML ({err})") from None
     except RecursionError:
         raise ConfigError(f"{path}: invalid TOML (nested too deeply)") from None
-    table = data.get("tool", {}).get("awesomelint", {}) if path.name == "pyproject.toml" else data
+    nested = path.name == "pyproject.toml" or (set(data) == {"tool"} and isinstance(data["tool"], dict) and "awesomelint" in data["tool"])
+    table = data.get("tool", {}).get("awesomelint", {}) if nested else data  # a pyproject-style file given by --config
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.awesomelint] must be a table")
     return config_from_table(table, path)

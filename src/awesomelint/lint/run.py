@@ -149,6 +149,16 @@ def _fixed(src: SourceText, codes: list[str], sort_lines: set[int], format_check
     return format_checked(work, codes)
 
 
+def _config_file(path: str) -> Config:
+    """`--config FILE`: this file is the config of every file linted (a pyproject.toml's
+    [tool.awesomelint] table, or an .awesomelint.toml's top level)."""
+    from awesomelint.errors import ConfigError
+
+    if not os.path.isfile(path):
+        raise ConfigError(f"{path}: no such config file")
+    return load_config(Path(path))
+
+
 def _read_stdin(name: str) -> SourceText:
     import sys
 
@@ -392,6 +402,7 @@ def lint_paths(
     use_cache: bool = False,
     exclude: Iterable[str] = (),
     stdin_filename: str | None = None,
+    config_file: str | None = None,
 ) -> LintResult:
     """Lint files (and folders, for their Markdown files); with `fix`, write the safe fixes.
     `-` is standard input, named `stdin_filename` (for its config, its kind and the messages)."""
@@ -401,7 +412,7 @@ def lint_paths(
 
     result = LintResult()
     sources: list[SourceText] = []
-    configs = ConfigCache()
+    configs = ConfigCache(_config_file(config_file) if config_file else None)
     explicit = set(paths)
     for path in expand_paths(paths, exclude):
         if path not in explicit and configs.for_path(path).excludes(path):
