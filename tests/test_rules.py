@@ -248,3 +248,27 @@ def test_toc_missing_heading_only_where_the_contents_reach():
         "## Resources\n\n### Podcasts\n\n- [D](https://d.org) - D.\n"
     )
     assert [(d.line, d.message) for d in run_rule("AL404", text)] == [(16, "heading 'Genomics' is not in the table of contents")]
+
+
+def test_awesome_conventions_as_awesome_lint_reads_them():
+    text = (
+        "# T\n\n- [A](https://a.org) - iOS apps for clinics.\n- [B](https://b.org) - npm packages.\n"
+        "- [C](https://c.org) - lower case start.\n- [sh](https://sh.org) - Shell tools.\n- [`jq`](https://jq.org) - jq filters JSON.\n"
+        "- [D](https://d.org) - *Requires a licence.*\n- [E](https://e.org) - Data (restricted)\n"
+    )
+    assert [d.line for d in run_rule("AL602", text)] == [5]  # iOS, npm: lower case on purpose
+    assert [d.line for d in run_rule("AL603", text)] == [9]  # `.*` ends a sentence, `)` does not
+    assert [d.line for d in run_rule("AL604", text)] == [7]  # `jq` repeats; sh is not "Shell"
+    assert run_rule("AL601", "# Clinical data\n\n- [A](https://a.org) - A.\n") == []  # not calling itself awesome
+    assert len(run_rule("AL601", "# Awesome Clinical data\n\n- [A](https://a.org) - A.\n")) == 1
+
+
+def test_awesome_lint_comments_silence_the_matching_al6_rules():
+    from awesomelint.config import Config
+
+    text = (
+        "# Awesome T\n\n<!--lint disable awesome-list-item-->\n- [A](https://a.org) - lower start\n<!--lint enable awesome-list-item-->\n"
+        "- [B](https://b.org) - lower again\n<!--lint ignore awesome-list-item-->\n- [C](https://c.org) - lower c\n<!--lint disable double-link-->\n"
+    )
+    diags, _ = lint_sources([decode(text.encode(), "t.md")], ConfigCache(Config(extend_select=["AL6"])))
+    assert [(d.line, d.code) for d in diags] == [(1, "AL601"), (6, "AL602"), (6, "AL603")]  # and no AL001 for them

@@ -202,6 +202,11 @@ def find_suppressions(tokens: list[dict[str, Any]], total_lines: int) -> list[Su
     open_ranges: list[Suppression] = []
     for n, body in html_comments(tokens):
         words = body.strip().split(None, 1)
+        if words and words[0] == "lint" and len(words) > 1:  # awesome-lint's own: `<!--lint disable awesome-list-item-->`
+            foreign = _awesome_lint_comment(words[1], n, total_lines, open_ranges)
+            if foreign is not None:
+                out.append(foreign)
+            continue
         if not words or not words[0].startswith("awesomelint-"):
             continue
         kind = _KINDS.get(words[0][len("awesomelint-") :])
@@ -223,6 +228,38 @@ def find_suppressions(tokens: list[dict[str, Any]], total_lines: int) -> list[Su
                 s.end = n
                 open_ranges.remove(s)
     return out
+
+
+# awesome-lint (remark-lint) rule names → the AL6 rules that check the same convention
+AWESOME_LINT_NAMES = {
+    "awesome-list-item": ["AL602", "AL603"],
+    "awesome-badge": ["AL601"],
+    "no-repeat-item-in-description": ["AL604"],
+    "awesome-no-repeat-item-in-description": ["AL604"],
+    "alphabetize-lists": ["AL605"],
+}
+
+
+def _awesome_lint_comment(args: str, n: int, total_lines: int, open_ranges: list[Suppression]) -> Suppression | None:
+    """`lint disable|enable|ignore [rule…]`: silences the matching AL6 rules (all of AL6 when no
+    rule is named); rules with no AL6 counterpart are ignored. Never reported as unused (AL001):
+    they are written for awesome-lint."""
+    verb, _, rest = args.strip().partition(" ")
+    names = [w.removeprefix("remark-lint:").removeprefix("awesome/") for w in rest.split()]
+    codes = sorted({c for w in names for c in AWESOME_LINT_NAMES.get(w, AWESOME_LINT_NAMES.get("awesome-" + w, []))}) if names else ["AL6"]
+    if not codes:
+        return None
+    if verb == "ignore":
+        return Suppression("foreign-next-line", codes, n, n + 1, n + 1)
+    if verb == "disable":
+        s = Suppression("foreign-range", codes, n, n, total_lines)
+        open_ranges.append(s)
+        return s
+    if verb == "enable":
+        for s in [s for s in open_ranges if s.kind == "foreign-range" and set(s.codes) & set(codes)]:
+            s.end = n
+            open_ranges.remove(s)
+    return None
 
 
 def apply_suppressions(diags: list[Diagnostic], sups: list[Suppression]) -> list[Diagnostic]:

@@ -29,7 +29,12 @@ def _has_badge(head: str) -> bool:
     return False
 
 
-_END_PUNCT = re.compile(r"[.!?…)\]`\"'”]\s*$")
+# a sentence's end, before any closing emphasis or quote: `text.`, `*Requires a licence.*`, `"…!"`
+_END_PUNCT = re.compile(r"(?:[.!?…]|\.\.\.)[*_\"'”’»]*\s*$")
+# words that are written in lower case on purpose (awesome-lint's allow-list has the same idea)
+_LOWER_NAMES = frozenset(
+    "npm pip pnpm yarn sklearn scikit-learn numpy pandas pytorch macos ios ipados watchos tvos ebpf ifood i2b2 n2c2 jq curl git gcc llvm vim emacs zsh bash sh wget rsync systemd mdn".split()
+)
 
 
 @rule("AL601", "awesome-badge", default=False)
@@ -37,12 +42,15 @@ def awesome_badge(ctx: FileContext) -> Iterator[Diagnostic]:
     """The list has no Awesome badge next to its title.
 
     Why: lists submitted to sindresorhus/awesome must carry the badge
-    (`[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)`).
+    (`[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)`). Only said of a list whose
+    title calls it awesome.
 
     Example:
         # Awesome Clinical Data                                                      # bad
         # Awesome Clinical Data [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)   # good
     """
+    if "awesome" not in (ctx.doc.title or "").lower():
+        return  # only a list that calls itself awesome is asked for the badge
     head = "\n".join(ctx.lines[: max(ctx.doc.title_line + 3, 5)])
     if not _has_badge(head):
         yield ctx.diag(max(ctx.doc.title_line, 1), 1, "AL601", "no Awesome badge near the title")
@@ -58,7 +66,9 @@ def _described(ctx: FileContext) -> Iterator:
 def description_capital(ctx: FileContext) -> Iterator[Diagnostic]:
     """A description starts with a lower-case letter.
 
-    Why: the awesome-lint convention: a description is a sentence.
+    Why: the awesome-lint convention: a description is a sentence. Words written in lower case on
+    purpose are fine: a camel-cased or numbered word (`iOS`, `eBPF`, `i2b2`), code, and well-known
+    lower-case names (`npm`, `sklearn`).
 
     Example:
         - [eICU](https://eicu-crd.mit.edu/) - multi-centre ICU data.   # bad
@@ -66,16 +76,22 @@ def description_capital(ctx: FileContext) -> Iterator[Diagnostic]:
     """
     for e in _described(ctx):
         d = e.description.strip()
-        if d[:1].islower():
+        if d[:1].islower() and not _lower_on_purpose(d):
             yield ctx.diag(e.line, column_of(ctx.line_text(e.line), d[:15]), "AL602", "description should start with a capital letter")
+
+
+def _lower_on_purpose(description: str) -> bool:
+    word = re.split(r"[\s,.;:!?()]", description, maxsplit=1)[0]
+    return any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word) or word.lower() in _LOWER_NAMES
 
 
 @rule("AL603", "description-punctuation", default=False, records=True)
 def description_punctuation(ctx: FileContext) -> Iterator[Diagnostic]:
     """A description does not end with punctuation.
 
-    Why: the awesome-lint convention. Trailing `` `Tag` `` attributes and `([Demo](…))` link
-    groups are not part of the description and do not count.
+    Why: the awesome-lint convention: `.`, `!`, `?` or `…`, also inside closing emphasis or quotes
+    (`*Requires a licence.*`); a closing parenthesis is not an end. Trailing `` `Tag` ``
+    attributes and `([Demo](…))` link groups are not part of the description and do not count.
 
     Example:
         - [eICU](https://eicu-crd.mit.edu/) - Multi-centre ICU data    # bad
@@ -90,15 +106,17 @@ def description_punctuation(ctx: FileContext) -> Iterator[Diagnostic]:
 def description_repeats_name(ctx: FileContext) -> Iterator[Diagnostic]:
     """A description starts with the entry's own name.
 
-    Why: the name is already there; repeating it wastes the reader's first words.
+    Why: the name is already there; repeating it wastes the reader's first words. The name must
+    stand as a word of its own (`sh` does not repeat in "Shell …"); names in backticks are names.
 
     Example:
         - [eICU](https://eicu-crd.mit.edu/) - eICU is a multi-centre ICU database.   # bad
         - [eICU](https://eicu-crd.mit.edu/) - Multi-centre ICU database.             # good
     """
     for e in _described(ctx):
-        name = (e.name or "").strip().lower()
-        if name and e.description.strip().lower().startswith(name):
+        name = plain_text(e.name or "").strip().lower()
+        text = plain_text(e.description).strip().lower()
+        if name and text.startswith(name) and not text[len(name) : len(name) + 1].isalnum():
             yield ctx.diag(e.line, column_of(ctx.line_text(e.line), e.description[:15]), "AL604", "description repeats the name")
 
 
