@@ -123,6 +123,23 @@ class PosBlockParser(BlockParser):
             re.M,
         )
 
+    fast_scanner = True  # tests turn it off to prove the tokens are the same
+
+    def compile_sc(self, rules: list[str] | None = None) -> re.Pattern[str]:
+        """mistune's block scanner with `(?=^)` in front: every rule starts at a line start, and
+        the look-ahead lets `search` fail at once elsewhere instead of trying all rules at every
+        position (several times faster on long list items; the same matches)."""
+        if not self.fast_scanner:
+            return super().compile_sc(rules)
+        key = "$" if rules is None else "|".join(rules)
+        cache = self.__dict__.setdefault("_fast_sc", {})
+        sc = cache.get(key)
+        if sc is None:
+            names = self.rules if rules is None else rules
+            regex = "|".join(f"(?P<{k}>{self.specification[k]})" for k in names)
+            sc = cache[key] = re.compile(f"(?=^)(?:{regex})", self.sc_flag)
+        return sc
+
     def parse_method(self, m: re.Match[str], state: PosState) -> int | None:  # type: ignore[override]
         seq0 = next(_seq)
         start = m.start()
