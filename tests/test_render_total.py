@@ -249,10 +249,11 @@ _KEY = st.sampled_from(["patients", "access", "data_types", "licence"])
 @st.composite
 def entries(draw, depth: int = 0, link_text: st.SearchStrategy[str] = _TEXT) -> Entry:  # type: ignore[no-untyped-def]
     e = Entry(draw(_TEXT), draw(st.one_of(st.none(), _URL)) if depth == 0 else draw(_URL))
-    if e.url is None:
-        e.url = draw(_URL)
+    e.name_format = draw(st.sampled_from([None, "bold"])) if e.url is None else None  # a plain name, as read
     if draw(st.booleans()):
         e.description = draw(_TEXT) + "."
+        # format hints a YAML may carry from another list's shape (a merged entry): never a loss
+        e.description_format = draw(st.sampled_from([None, None, "html", "item"]))
     for _ in range(draw(st.integers(0, 3))):
         if draw(st.booleans()):
             e.links.append(Link(draw(_LABEL), draw(_URL), draw(st.one_of(st.none(), link_text))))
@@ -261,8 +262,13 @@ def entries(draw, depth: int = 0, link_text: st.SearchStrategy[str] = _TEXT) -> 
     for _ in range(draw(st.integers(0, 2))):
         key = draw(_KEY)
         e.attributes[key] = draw(st.one_of(_TEXT, st.lists(st.sampled_from(["P", "L", "T"]), min_size=1, max_size=3, unique=True)))
+    if e.url is None and not any(lk.label for lk in e.links):  # with no link at all, `- Name` is prose
+        e.links.append(Link(draw(_LABEL), draw(_URL), draw(link_text)))
     if depth == 0 and draw(st.integers(0, 4)) == 0:
         e.children = [draw(entries(depth=1, link_text=link_text)) for _ in range(draw(st.integers(1, 2)))]
+        if e.url is None:  # a plain name over one bare link is, on the page, a name with its link
+            for child in e.children:
+                child.description = child.description or "Described."
     return e
 
 

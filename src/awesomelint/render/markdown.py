@@ -115,7 +115,9 @@ def with_list_shape(entries: list[Entry]) -> list[Entry]:
     for e in entries:
         if e.name_format is None and e.description_format is None:
             e = copy.copy(e)
-            e.name_format, e.description_format = None if _emphasised(e.name) else name_format, description_format
+            # bold is a plain name's mark: a linked name stays a link
+            e.name_format = None if _emphasised(e.name) or (name_format == "bold" and e.url is not None) else name_format
+            e.description_format = description_format
         out.append(e)
     return out
 
@@ -369,9 +371,23 @@ def _render_head_entry(entry: Entry, marker: str) -> list[str]:
     return _item_lines(entry_head(entry), marker, blocks, blank_between=bool(entry.notes))
 
 
+def _shaped(entry: Entry, formats: tuple[str | None, ...]) -> Entry:
+    """The entry with a description format the shape at hand writes (`formats`), else the head
+    line's (None): a hint carried from another list's shape (a merged entry) never hides the
+    description."""
+    if entry.description_format in formats:
+        return entry
+    entry = copy.copy(entry)
+    entry.description_format = None
+    return entry
+
+
 def _render_html_entry(entry: Entry, marker: str) -> list[str]:
     """`- [Name](url)` then the description's `<p>` blocks: the first under the name, the others
     after the sub-list (all in a row when there is none), then notes."""
+    if entry.url is None:  # a plain name: the labelled shape keeps it apart from what follows
+        return _render_labelled_entry(_shaped(entry, (None, "item", "item-nested")), marker)
+    entry = _shaped(entry, (None, "html"))
     paragraphs = [[f"<p>{p}</p>"] for p in entry.description.split("\n\n")] if entry.description and entry.description_format == "html" else []
     first, later = (paragraphs[:1], paragraphs[1:]) if entry.children else (paragraphs, [])
     blocks = _body_blocks(entry, first, extra_lines(entry)) + later
@@ -392,6 +408,7 @@ def _emphasised(name: str | None) -> bool:
 def _render_labelled_entry(entry: Entry, marker: str) -> list[str]:
     if entry.url is not None:  # `- [Name](url) - …`: the bullet shape, with sub-items for the rest
         return _render_bullet_entry(entry, marker)
+    entry = _shaped(entry, (None, "item", "item-nested"))
     plain_head = not entry.description and not entry.attributes and not any(not lk.inline for lk in entry.links)
     if entry.name_format != "bold" and not _emphasised(entry.name) and not (plain_head and entry.children):
         # bold keeps a plain name apart from what follows it; a name over real children has nothing
@@ -514,10 +531,10 @@ def render_fields_list(block: EntryList, bullet: str = "-") -> str:
     extra = extra_columns(block.entries, block.columns)
     field_links = {c.title.lower() for c in block.columns + extra}
     for e in block.entries:
-        head = copy.copy(e)
+        head = copy.copy(_shaped(e, (None,)))  # the description stands on the head line
         head.links = [lk for lk in e.links if (lk.label or "").lower() not in field_links]  # shown as fields
-        if e.url is None and e.name_format is None and e.description and not _emphasised(e.name):
-            head.name_format = "bold"  # `**Name** - Description`: a plain name would swallow the description
+        if e.url is None and e.name_format is None and (e.description or any(not lk.inline for lk in head.links)) and not _emphasised(e.name):
+            head.name_format = "bold"  # `**Name** - Description`: a plain name would swallow what follows
         lines = [f"{bullet} {entry_head(head, inline_attributes=False)}".rstrip()]
         lines.extend(_indent(_children_lines(e), 2))  # before the fields: they end the item
 

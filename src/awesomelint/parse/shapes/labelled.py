@@ -92,7 +92,7 @@ def fold_labelled(b: RecordBuilder, entry: Entry) -> None:
     if not links and not description:
         return
     entry.description = description
-    entry.links = [lk for lk in entry.links if lk.inline] + links
+    entry.links = entry.links + links  # the head's own (a `([Demo](…))` group, badges) stay
     entry.children = fields
     entry.attributes["_labelled"] = True
 
