@@ -58,7 +58,7 @@ def test_children_stay_children_and_travel_with_their_parent():
     a = "# A\n\n- [NTCIR](http://research.nii.ac.jp/ntcir/) - Evaluation campaigns.\n  - [NTCIR12 MedNLPDoc](http://research.nii.ac.jp/ntcir/) - A task.\n"
     b = "# B\n\n- [NTCIR](https://research.nii.ac.jp/ntcir/) - Shared tasks.\n  - [NTCIR11 MedNLP](https://sites.google.com/site/mednlp2/) - Another task.\n"
     doc, _ = merge_documents([parse_text(a, "a.md"), parse_text(b, "b.md")])
-    top = doc.sections[0].content[0].entries  # type: ignore[union-attr]
+    top = [e for _, block in doc.iter_blocks() for e in getattr(block, "entries", [])]
     assert [e.name for e in top] == ["NTCIR"]
     assert [c.name for c in top[0].children] == ["NTCIR12 MedNLPDoc", "NTCIR11 MedNLP"]
 
@@ -148,10 +148,78 @@ def test_every_value_of_the_four_seeds_is_kept(tmp_path):
 def test_the_four_seeds_merge_as_one_catalog_would(tmp_path):
     docs_ = [parse_text(p.read_text(encoding="utf-8"), p.name[:3] + ".md") for p in sorted(SEEDS.values())]
     doc, report = merge_documents(docs_)
-    names = [e.name for e in (b.entries for s in doc.sections for b in s.content) for e in e]  # type: ignore[union-attr]
+    names = [e.name for _, block in doc.iter_blocks() for e in getattr(block, "entries", [])]
     assert names.count("MIMIC-III") == 1  # homepage, paper and data page: one dataset
     assert sum("SHHS" in (n or "") for n in names) == 1  # listed twice with one data link
     assert any("n2c2 Spin-off" in (n or "") for n in names)  # same url, another resource
     mimic4 = next(e for _, e in doc.iter_entries() if e.name == "MIMIC-IV")
     assert mimic4.description and mimic4.attributes.get("other_descriptions")  # both descriptions
     assert not any(name == "NTCIR12::MedNLPDoc" for name, _, _ in report.merged)
+
+
+# -- the first file is the base: adding to a curated catalog keeps the catalog -------------------
+BASE = """# Open Data
+
+Some words about this catalog, and a key: P patients, I images.
+
+## Imaging
+
+Images only.
+
+- [CheXpert](https://stanfordmlgroup.github.io/competitions/chexpert/) - Chest radiographs.
+  - Data types: I
+  - Access: Registration
+
+## Signals
+
+- [PTB-XL](https://physionet.org/content/ptb-xl/1.0.3/) - Electrocardiograms.
+  - Data types: O
+  - Paper: [nature.com/articles/s41597-020-0495-6](https://www.nature.com/articles/s41597-020-0495-6)
+"""
+MORE = """# More
+
+## imaging
+
+- [CheXpert](https://stanfordmlgroup.github.io/competitions/chexpert/)
+  - paper: [arxiv.org/abs/1901.07031](https://arxiv.org/abs/1901.07031)
+- [MURA](https://stanfordmlgroup.github.io/competitions/mura/) - Bone radiographs.
+  - Data types: I
+  - Data: [stanfordmlgroup.github.io/competitions/mura](https://stanfordmlgroup.github.io/competitions/mura/)
+
+## Skin
+
+- [HAM10000](https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/DBW86T) - Dermoscopy images.
+  - Data types: I
+"""
+
+
+def test_the_first_file_is_the_base_its_intro_prose_sections_and_style_are_kept(tmp_path):
+    (tmp_path / "base.md").write_text(BASE, encoding="utf-8")
+    (tmp_path / "more.md").write_text(MORE, encoding="utf-8")
+    r = run("merge", "base.md", "more.md", "-o", "merged.yaml", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("render", "merged.yaml", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    md = r.stdout
+    assert md.startswith("# Open Data\n\nSome words about this catalog")  # title and intro of the base
+    assert "## Imaging\n\nImages only.\n\n- [CheXpert]" in md  # the section's prose stays before its list
+    assert md.index("## Imaging") < md.index("## Signals") < md.index("## Skin")  # base order, new ones after
+    assert "- [MURA](https://stanfordmlgroup.github.io/competitions/mura/) - Bone radiographs.\n  - Data types: I\n" in md
+    # a new section's list has the base's shape (fields), not bullets with a link group
+    assert "- [HAM10000](" in md and "Dermoscopy images.\n  - Data types: I\n" in md
+    # one label per meaning: `paper:` from the other file joins the base's `Paper:`
+    assert "  - Paper: [arxiv.org/abs/1901.07031](https://arxiv.org/abs/1901.07031)" in md
+    # a labelled link whose url is also the entry's url keeps its label
+    assert "  - Data: [stanfordmlgroup.github.io/competitions/mura](https://stanfordmlgroup.github.io/competitions/mura/)" in md
+
+
+def test_merge_reports_the_files_as_given_and_a_title_overrides_the_base(tmp_path):
+    (tmp_path / "base.md").write_text(BASE, encoding="utf-8")
+    (tmp_path / "more.md").write_text(MORE, encoding="utf-8")
+    r = run("merge", "base.md", "more.md", "-o", "catalog.yaml", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("merge", "catalog.yaml", "more.md", "-o", "again.yaml", "--title", "Again", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "merged 'CheXpert': catalog.yaml, more.md:5 (" in r.stderr  # the file given, no ':0'
+    data = load_yaml((tmp_path / "again.yaml").read_text(encoding="utf-8"), "again.yaml")
+    assert data["title"] == "Again"

@@ -313,15 +313,19 @@ def rule_command(code: str) -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write the catalog here (YAML, or JSON for .json).")
-@click.option("--title", default="Merged catalog", show_default=True)
-def merge(files: tuple[str, ...], output: str | None, title: str) -> None:
-    """Merge lists (Markdown or our YAML) into one catalog; report what merged and what did not."""
+@click.option("--title", help="The catalog's title (default: the first file's).")
+def merge(files: tuple[str, ...], output: str | None, title: str | None) -> None:
+    """Merge lists (Markdown or our YAML) into one catalog; report what merged and what did not.
+
+    The first file is the base: its title, intro, sections, prose and list shape are kept, and
+    the entries of the others join its sections.
+    """
     from awesomelint import api
     from awesomelint.merge import merge_documents
     from awesomelint.yamlio import dump_json, dump_yaml, to_data
 
     docs = [api.load(f).doc for f in files]
-    doc, report = merge_documents(docs, title)
+    doc, report = merge_documents(docs, title, list(files))
     data = to_data(doc)
     _write_output(dump_json(data) if (output or "").endswith(".json") else dump_yaml(data), output)
     for name, where, evidence in report.merged:

@@ -13,6 +13,13 @@ The same url under clearly different names stays apart and is reported, as is th
 with contradicting urls. Only top-level entries are candidates: children stay under their
 parents and travel with them.
 
+The first file is the base, so that adding lists to a curated catalog keeps the catalog: its
+title (unless one is given), intro, sections in order with their prose, and list shapes stay;
+merged entries stay where the base had them; other entries join the base section of the same
+title (any depth, case set aside), or a new section at the end whose list takes the base's
+first list shape (style and columns). Link labels that differ only in case (`paper`, `Paper`)
+take the base's spelling.
+
 A merged entry keeps every value of every part: the first name, url and description, the
 other names (`other_names`), the other descriptions with their source (`other_descriptions`),
 the other urls (links labelled `alternate`), every distinct link, every attribute value (a
@@ -22,6 +29,7 @@ conflict keeps both values and is reported), every child, and `sources` for each
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -47,10 +55,11 @@ class _Part:
     entry: Entry
     path: str
     section: tuple[str, ...]
+    in_base: bool = False
 
     @property
     def where(self) -> str:
-        return f"{self.path}:{self.entry.line}"
+        return f"{self.path}:{self.entry.line}" if self.entry.line else self.path  # data files have no lines
 
 
 class _Groups:
@@ -117,8 +126,12 @@ def _top_level(doc: Document) -> list[tuple[tuple[str, ...], Entry]]:
     return out
 
 
-def merge_documents(docs: list[Document], title: str = "Merged catalog") -> tuple[Document, MergeReport]:
-    parts = [_Part(copy.deepcopy(e), doc.path, path) for doc in docs for path, e in _top_level(doc) if e.name or e.url]
+def merge_documents(docs: list[Document], title: str | None = None, paths: list[str] | None = None) -> tuple[Document, MergeReport]:
+    """One catalog from `docs` (the first is the base); `paths` name the files in the report."""
+    names = paths if paths is not None else [d.path for d in docs]
+    base = copy.deepcopy(docs[0]) if docs else Document(path="merged.yaml")
+    parts = [_Part(e, names[0], path, True) for path, e in _top_level(base) if e.name or e.url]
+    parts += [_Part(copy.deepcopy(e), names[i], path) for i, doc in enumerate(docs) if i for path, e in _top_level(doc) if e.name or e.url]
     report = MergeReport(total_in=len(parts))
     groups = _Groups([_resource_urls(p.entry) for p in parts])
     # 1. a url or link in common, names compatible (the same main url under other names: reported)
@@ -167,20 +180,74 @@ def merge_documents(docs: list[Document], title: str = "Merged catalog") -> tupl
     members: dict[int, list[int]] = {}
     for i in range(len(parts)):
         members.setdefault(groups.find(i), []).append(i)
-    sections: dict[str, Section] = {}
-    for root, indices in members.items():
+    labels = _label_spellings(base)
+    placed: dict[int, Entry | None] = {}  # base entry (by id) -> what stands in its place
+    joining: list[tuple[str, Entry]] = []  # (section title, entry) of groups the base did not have
+    for root, indices in sorted(members.items(), key=lambda item: min(item[1])):
         group = [parts[i] for i in indices]
         entry = _combine(group, report)
+        for lk in entry.links:
+            if lk.label is not None:
+                lk.label = labels.get(lk.label.lower(), lk.label)
         if len(group) > 1:
             report.merged.append((entry.name or entry.url or "?", [p.where for p in group], "; ".join(groups.evidence.get(root, []))))
-        category = group[0].section[-1] if group[0].section else "Other"
-        sec = sections.get(category)
-        if sec is None:
-            sec = sections[category] = Section(category, 2, content=[EntryList("bullet", [])])
-        sec.content[0].entries.append(entry)  # type: ignore[union-attr]
+        if group[0].in_base:
+            placed[id(group[0].entry)] = entry
+            placed.update((id(p.entry), None) for p in group[1:] if p.in_base)
+        else:
+            joining.append((group[0].section[-1] if group[0].section else "Other", entry))
     report.total_out = len(members)
-    out = Document(path="merged.yaml", title=title, sections=list(sections.values()), style="bullet")
-    return out, report
+    _place(base, placed, joining)
+    base.path = "merged.yaml"
+    base.title = title or base.title or "Merged catalog"
+    base.style = base.style or "bullet"
+    return base, report
+
+
+def _label_spellings(base: Document) -> dict[str, str]:
+    """Each link label of the base (and each link column's key and title), lower-cased, to the
+    spelling the base uses."""
+    out: dict[str, str] = {}
+    for _, e in base.iter_entries():
+        for lk in e.links:
+            if lk.label:
+                out.setdefault(lk.label.lower(), lk.label)
+    for _, block in base.iter_blocks():
+        for col in getattr(block, "columns", []):
+            if col.role == "link":
+                spelling = out.get(col.key.lower()) or out.get(col.title.lower()) or col.key
+                out.setdefault(col.key.lower(), spelling)
+                out.setdefault(col.title.lower(), spelling)
+    return out
+
+
+def _place(base: Document, placed: dict[int, Entry | None], joining: list[tuple[str, Entry]]) -> None:
+    """Merged entries where the base had them (parts merged into an earlier one leave), then the
+    others into the base's section of the same title or new sections at the end."""
+    for _, block in base.iter_blocks():
+        if isinstance(block, (EntryList, Table)) and any(id(e) in placed for e in block.entries):
+            kept = [placed.get(id(e), e) for e in block.entries]
+            block.entries = [e for e in kept if e is not None]
+            block.markdown = None  # its entries changed: rendered from the records
+    for _, sec in base.iter_sections():
+        if sec.entry is not None and id(sec.entry) in placed:
+            sec.entry = placed[id(sec.entry)]
+    template = next((b for _, b in base.iter_blocks() if isinstance(b, EntryList)), None)
+    by_title: dict[str, Section] = {}
+    for _, sec in base.iter_sections():
+        by_title.setdefault(sec.title.strip().lower(), sec)
+    for title, entry in joining:
+        target = by_title.get(title.strip().lower())
+        if target is None:
+            target = by_title[title.strip().lower()] = Section(title, 2)
+            base.sections.append(target)
+        into: EntryList | Table | None = next((b for b in reversed(target.content) if isinstance(b, (EntryList, Table))), None)
+        if into is None:
+            style, columns = (template.style, copy.deepcopy(template.columns)) if template else ("bullet", [])
+            into = EntryList(style, [], columns=columns)
+            target.content.append(into)
+        into.entries.append(entry)
+        into.markdown = None
 
 
 def _add_value(e: Entry, key: str, value: object, report: MergeReport, where: str) -> None:
@@ -204,9 +271,13 @@ def _add_value(e: Entry, key: str, value: object, report: MergeReport, where: st
 
 def _combine(group: list[_Part], report: MergeReport) -> Entry:
     first = group[0].entry
-    e = Entry(first.name, first.url, first.description, line=0, end_line=0)
-    e.name_format = first.name_format
+    if group[0].in_base:  # it stays in the base's list: its shape (separator, notes and where they stand…) too
+        e = dataclasses.replace(first, links=[], attributes={}, children=[], notes=list(first.notes), sources=[], line=0, end_line=0)
+    else:  # it joins a list of another shape and takes that list's shape
+        e = Entry(first.name, first.url, first.description, notes=list(first.notes), line=0, end_line=0)
+        e.name_format = first.name_format
     seen = {normalize_url(first.url)} if first.url else set()
+    linked: set[str] = set()  # urls of links taken so far
     names = [first.name or ""]
     for p in group:
         part = p.entry
@@ -227,15 +298,19 @@ def _combine(group: list[_Part], report: MergeReport) -> Entry:
                 _add_value(e, OTHER_DESCRIPTIONS, [text], report, p.where)
         for lk in part.links:
             key = normalize_url(lk.url)
-            if lk.inline or key not in seen:
+            # a labelled link may repeat the entry's url (`Data:` on the data page): the label is a value
+            if lk.inline or key not in seen or (lk.label is not None and key not in linked):
                 if not lk.inline:
                     seen.add(key)
+                    linked.add(key)
                 e.links.append(Link(lk.label, lk.url, lk.text, 0, lk.inline, lk.label_colon))
         if part.url and normalize_url(part.url) not in seen:
             seen.add(normalize_url(part.url))
             e.links.append(Link("alternate", part.url, part.name, 0))
         for k, v in part.attributes.items():
             _add_value(e, k, v, report, p.where)
+        if part is not first:
+            e.notes.extend(n for n in part.notes if n not in e.notes)  # after the first part's notes
         for child in part.children:
             if not any(_same_child(child, c) for c in e.children):
                 e.children.append(child)
