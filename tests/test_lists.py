@@ -10,6 +10,7 @@ import pytest
 from awesomelint import api
 from awesomelint.lint.run import ConfigCache, lint_sources
 from awesomelint.source import read_source
+from awesomelint.urls import normalize_url
 
 LISTS = Path(__file__).resolve().parent.parent / "lists"
 SOURCE = LISTS / "clinical-data.yaml"
@@ -30,11 +31,17 @@ def test_lint_lists_reports_nothing():
 
 def test_catalog_is_curated():
     doc = api.load(str(SOURCE)).doc
-    entries = [e for _, e in doc.iter_entries()]
-    assert len(entries) >= 45
+    placed = doc.iter_entries()
+    entries = [e for _, e in placed]
+    assert len(entries) >= 80
     names = [e.name for e in entries]
     assert len(set(names)) == len(names)  # one entry per dataset
-    for e in entries:
+    assert sum("MIMIC-III" == n for n in names) == 1
+    assert len({normalize_url(e.url or "") for e in entries}) == len(entries)  # no dataset twice under two names
+    for section, e in placed:
+        assert section, e.name  # every dataset has a category
+        assert e.attributes.get("data_types") and e.attributes.get("access"), e.name
+        assert {lk.label for lk in e.links} & {"data", "paper"}, f"{e.name}: no data or paper link"
         assert e.url and e.url.startswith(("https://", "http://")), e.name
         assert e.description and len(e.description) <= 160, e.name
         assert {lk.label for lk in e.links} <= {"data", "paper", "code"}, e.name
