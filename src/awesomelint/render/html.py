@@ -20,7 +20,7 @@ import json
 import re
 
 from awesomelint.anchors import SlugCounter, plain_text
-from awesomelint.model import Document, Entry, Prose
+from awesomelint.model import Column, Document, Entry, Prose
 from awesomelint.render.views import columns_for, csv_rows, flatten
 from awesomelint.urls import safe_href
 
@@ -37,9 +37,10 @@ table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding
 th{background:#f6f8fa;position:sticky;top:0}th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer}
 th[aria-sort=ascending] button::after{content:" \\25B2"}th[aria-sort=descending] button::after{content:" \\25BC"}
 td p{margin:0}.count{color:#59636e}.wrap{overflow-x:auto}td{overflow-wrap:break-word;hyphens:auto}
-td.desc{min-width:18em}td.link{max-width:16em}td.link a{overflow-wrap:anywhere}td.name{min-width:8em}
+td.desc{min-width:18em}td.link{max-width:16em}td.link a{overflow-wrap:break-word}td.name{min-width:8em}
 #controls{position:sticky;top:0;z-index:2;background:#fff;padding:8px 0;margin:0}
 nav summary{cursor:pointer;font-weight:600;margin:8px 0}
+:focus-visible{outline:2px solid #0969da;outline-offset:2px}
 @media (min-width:700px){.wrap{overflow:visible}th{top:var(--controls,0)}}
 @media (prefers-color-scheme:dark){body{color:#e6edf3;background:#0d1117}a{color:#4493f8}th{background:#161b22}
 th,td{border-color:#30363d}#controls{background:#0d1117}.count{color:#9198a1}
@@ -54,6 +55,7 @@ _JS = """
   var controls=document.getElementById('controls'); controls.hidden=false;
   var search=document.getElementById('search'), count=document.getElementById('count');
   var selects=Array.prototype.slice.call(controls.querySelectorAll('select'));
+  var tallies=Array.prototype.slice.call(document.querySelectorAll('nav [data-section]'));
   function apply(){
     var q=search.value.trim().toLowerCase(), shown=0;
     rows.forEach(function(r){
@@ -63,7 +65,13 @@ _JS = """
       });
       r.hidden=!ok; if(ok){shown++;}
     });
-    count.textContent=shown+' of '+rows.length+' entries';
+    count.textContent=shown+' of '+rows.length+(rows.length===1?' entry':' entries');
+    var per={};
+    rows.forEach(function(r){if(!r.hidden){var s=r.getAttribute('data-section');per[s]=(per[s]||0)+1;}});
+    tallies.forEach(function(t){
+      var n=per[t.getAttribute('data-section')]||0, all=t.getAttribute('data-all');
+      t.textContent='('+(String(n)===all?n:n+' of '+all)+')';
+    });
   }
   function key(r,i){
     var t=r.cells[i].textContent.trim(), n=t.replace(/[~,\\s]/g,'').match(/^-?\\d+(\\.\\d+)?/);
@@ -97,6 +105,7 @@ _JS = """
   search.addEventListener('input',function(){apply();save();});
   selects.forEach(function(s){s.addEventListener('change',function(){apply();save();});});
   window.addEventListener('resize',stick);
+  var index=document.querySelector('nav details'); if(index&&window.innerWidth<700){index.open=false;}  // phones: the table first
   restore(); apply(); stick();
 })();
 """
@@ -151,6 +160,45 @@ def _blocks(markdown: str) -> str:
     return out
 
 
+def _said_once(cols: list[Column], entries: list[Entry]) -> tuple[list[Column], list[tuple[str, str]]]:
+    """The columns worth a column, and (title, value) of the attribute columns whose value is the
+    same for every entry (shown once above the table). Columns no entry fills are left out."""
+    keep: list[Column] = []
+    constant: list[tuple[str, str]] = []
+    for c in cols:
+        if c.role not in ("attribute", "link"):
+            keep.append(c)
+            continue
+        if c.role == "link":
+            values = {tuple(lk.url for lk in e.links if (lk.label or "").lower() == c.title.lower() and not lk.inline) for e in entries}
+            if values != {()}:
+                keep.append(c)
+            continue
+        texts = {_value_text(e.attributes.get(c.key)) for e in entries}
+        if len(texts) > 1:
+            keep.append(c)
+        elif texts != {""}:
+            constant.append((c.title, texts.pop()))
+    return keep, constant
+
+
+def _value_text(value: object) -> str:
+    if value is None:
+        return ""
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+_URL_LIKE = re.compile(r"[^\s<>&]{20,}")  # a long run with no space (a url as link text), outside tags and entities
+_BREAK_AFTER = re.compile(r"([/?=&_.-])(?=[^/?=&_.-])")
+
+
+def _breakable(inner_html: str) -> str:
+    """Long url-like link texts may wrap after `/`, `.`, `-`… (a `<wbr>`), not mid-word."""
+    if "<" in inner_html:  # markup inside (code, emphasis): left as it is
+        return inner_html
+    return _URL_LIKE.sub(lambda m: _BREAK_AFTER.sub(r"\1<wbr>", m.group(0)), inner_html)
+
+
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -191,6 +239,9 @@ def render_html(doc: Document, columns: list[str] | None = None, datasets: bool 
         from awesomelint.render.views import pick_columns
 
         cols = pick_columns(cols, columns)
+    constant: list[tuple[str, str]] = []
+    if not columns and len(entries) > 1:  # a column that says the same for every entry is said once
+        cols, constant = _said_once(cols, [e for _, e in entries])
     attr_cols = [c for c in cols if c.role == "attribute"]
     filters = []
     for c in attr_cols:
@@ -223,6 +274,9 @@ def render_html(doc: Document, columns: list[str] | None = None, datasets: bool 
         f"<header><h1>{e_(title)}</h1>",
         f'<p class="count">{_plural(len(entries), "entry", "entries")} in {_plural(len(section_ids), "section", "sections")}</p>',
     ]
+    if constant:
+        said = "; ".join(f"{e_(title)} {e_(value)}" for title, value in constant)
+        out.append(f'<p class="count">Every entry: {said}</p>')
     intro = [b.markdown for b in doc.intro if isinstance(b, Prose) and b.kind not in ("toc", "reference")]
     if intro:  # the list's own introduction and legends (`P: patient demographics, …`)
         out.append(f'<div class="intro">{"".join(_blocks(m) for m in intro)}</div>')
@@ -231,7 +285,8 @@ def render_html(doc: Document, columns: list[str] | None = None, datasets: bool 
         opened = " open" if len(section_ids) <= 12 else ""
         out.append(f'<nav aria-label="Sections"><details{opened}><summary>{_plural(len(section_ids), "section", "sections")}</summary><ul>')
         for label, sid in section_ids.items():
-            out.append(f'<li><a href="#{sid}">{e_(label)}</a> <span class="count">({counts[label]})</span></li>')
+            tally = f'<span class="count" data-section="{e_(label)}" data-all="{counts[label]}">({counts[label]})</span>'
+            out.append(f'<li><a href="#{sid}">{e_(label)}</a> {tally}</li>')
         out.append("</ul></details></nav>")
     out.append("<main>")
     out.append('<div id="controls" hidden><input type="search" id="search" placeholder="Search entries" aria-label="Search entries">')
@@ -271,7 +326,7 @@ def render_html(doc: Document, columns: list[str] | None = None, datasets: bool 
                 cells.append(f'<td class="desc">{_inline(e.description)}</td>')
             elif c.role == "link":
                 links = [
-                    _link(lk.url, _inline(_link_text(lk.text, lk.url)), f' title="{e_(lk.url)}"')
+                    _link(lk.url, _breakable(_inline(_link_text(lk.text, lk.url))), f' title="{e_(lk.url)}"')
                     for lk in e.links
                     if (lk.label or "").lower() == c.title.lower() and not lk.inline
                 ]
