@@ -36,7 +36,7 @@ def test_every_entry_is_a_dataset_with_the_required_properties():
     assert all(d["@type"] == "Dataset" and d["name"] and d["description"] for d in graph)
     mimic = graph[0]
     assert mimic["url"] == "https://physionet.org/content/mimiciv/"
-    assert mimic["keywords"] == ["P", "L", "T"] and mimic["isAccessibleForFree"] is False and mimic["conditionsOfAccess"] == "Credentialed"
+    assert mimic["keywords"] == ["ICU", "P", "L", "T"] and mimic["isAccessibleForFree"] is False and mimic["conditionsOfAccess"] == "Credentialed"
     assert mimic["citation"] == ["https://doi.org/10.1038/s41597-022-01899-x"]
     assert mimic["distribution"] == [{"@type": "DataDownload", "contentUrl": "https://physionet.org/files/mimiciv/"}]
     assert graph[1]["isAccessibleForFree"] is True
@@ -69,3 +69,14 @@ def test_section_index_folds_when_long_and_goes_when_alone():
     many = "# T\n\n" + "".join(f"## S{i}\n\n- [X{i}](https://x.org/{i}) - X.\n\n" for i in range(20))
     page = api.convert("many.md", "html", source=decode(many.encode(), "many.md"))
     assert "<details>" in page and "<summary>20 sections</summary>" in page
+
+
+def test_keywords_say_the_category_and_what_a_legend_says_the_codes_mean():
+    legend = LIST.replace(
+        "# Clinical Data\n", "# Clinical Data\n\nData Types: P patient demographics, L laboratory tests, T clinical text (notes), I imaging.\n"
+    )
+    graph = _ld(render_html(parse_text(legend), datasets=True))["@graph"]
+    assert graph[0]["keywords"] == ["ICU", "patient demographics", "laboratory tests", "clinical text (notes)"]
+    assert graph[1]["keywords"] == ["ICU", "imaging"]
+    plain = _ld(render_html(parse_text(LIST), datasets=True))["@graph"]  # no legend: the codes as written
+    assert plain[0]["keywords"] == ["ICU", "P", "L", "T"]

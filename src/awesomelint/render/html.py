@@ -344,7 +344,7 @@ def render_html(doc: Document, columns: list[str] | None = None, datasets: bool 
         out.append("</section>")
     out.append("</main>")
     if datasets:  # data for search engines, never run: CSP does not apply to it, nothing breaks out of it
-        out.append(f'<script type="application/ld+json">{dataset_json_ld([e for _, e in entries])}</script>')
+        out.append(f'<script type="application/ld+json">{dataset_json_ld(entries, legends(doc))}</script>')
     out.append(f"<script>{_JS}</script></body></html>")
     return "\n".join(out) + "\n"
 
@@ -356,28 +356,64 @@ _FREE = re.compile(r"(?i)\b(open|public|free|none|no registration)\b")
 _NOT_FREE = re.compile(r"(?i)\b(credential|registration|restricted|request|licen[cs]e|agreement|dua|controlled|application|paid|approval)\w*")
 
 
-def dataset_json_ld(entries: list[Entry]) -> str:
+def dataset_json_ld(entries: list[tuple[tuple[str, ...], Entry]], legend: dict[str, dict[str, str]] | None = None) -> str:
     """One schema.org `Dataset` per entry, as the text of a `<script type="application/ld+json">`.
+    `legend` (attribute key → code → meaning) turns codes such as `P` into words for `keywords`.
 
     Nothing in it can end the script element: `<`, `>` and `&` (and the two JavaScript line
     separators) are written as JSON escapes, so `</script>` in a description stays text."""
-    graph = [_dataset(e) for e in entries if e.name]
+    graph = [_dataset(path, e, legend or {}) for path, e in entries if e.name]
     text = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False, separators=(",", ":"))
     for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(ch, esc)
     return text
 
 
-def _dataset(e: Entry) -> dict[str, object]:
+_LEGEND_ITEM = re.compile(r"([A-Za-z0-9]{1,4})\s*[:=]?\s+(\S.*)")
+
+
+def legends(doc: Document) -> dict[str, dict[str, str]]:
+    """What the list's intro says its codes mean: a line `Data types: P patient demographics,
+    L laboratory tests, …` (a column's title, then code-meaning pairs) → {"data_types": {"P": …}}."""
+    titles = {c.title.casefold(): c.key for _, b in doc.iter_blocks() for c in getattr(b, "columns", [])}
+    out: dict[str, dict[str, str]] = {}
+    for block in doc.intro:
+        if not isinstance(block, Prose):
+            continue
+        for line in block.markdown.splitlines():
+            title, colon, rest = plain_text(line).partition(":")
+            key = titles.get(title.strip().casefold()) if colon else None
+            if key is None:
+                continue
+            pairs = [_LEGEND_ITEM.fullmatch(part.strip()) for part in _top_level_commas(rest.strip().rstrip("."))]
+            if len(pairs) >= 2 and all(pairs):
+                out[key] = {m.group(1): m.group(2).strip() for m in pairs if m}
+    return out
+
+
+def _top_level_commas(text: str) -> list[str]:
+    """`a, b (c, d), e` → [`a`, `b (c, d)`, `e`]: commas inside parentheses stay."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch in "(（"
+        depth -= ch in ")）" and depth > 0
+        if ch == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    return parts + [text[start:]]
+
+
+def _dataset(path: tuple[str, ...], e: Entry, legend: dict[str, dict[str, str]]) -> dict[str, object]:
     name = plain_text(e.name or "")
     d: dict[str, object] = {"@type": "Dataset", "name": name, "description": plain_text(e.description or "") or name}
     url = safe_href(e.url)
     if url and url.startswith(("http://", "https://")):
         d["url"] = url
-    keywords: list[str] = []
+    keywords: list[str] = [path[-1]] if path else []  # the category
     for key in _KEYWORD_KEYS:
         v = e.attributes.get(key)
-        keywords += [str(x) for x in v] if isinstance(v, list) else ([str(v)] if v not in (None, "") else [])
+        meaning = legend.get(key, {})
+        keywords += [meaning.get(str(x), str(x)) for x in (v if isinstance(v, list) else ([v] if v not in (None, "") else []))]
     if keywords:
         d["keywords"] = keywords
     access = e.attributes.get("access")
