@@ -213,6 +213,10 @@ def lint(
     if output:
         _write_output(report, output)
     elif not (fmt_ == "text" and not result.diagnostics and (diff or result.errors)):
+        if fmt_ == "text":
+            from awesomelint.lint.reporters import colourise, use_colour
+
+            report = colourise(report) if use_colour(sys.stdout) else report
         sys.stdout.write(report)
     if result.errors:
         sys.exit(2)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +30,34 @@ def text(diags: list[Diagnostic], files: int) -> str:
     else:
         lines.append(f"All checks passed ({files} file{'s' if files != 1 else ''}).")
     return "\n".join(lines) + "\n"
+
+
+_LINE = re.compile(r"^(?P<where>\S.*?:\d+:\d+:) (?P<code>[A-Z]+\d+)(?P<warn> warning)? (?P<rest>.*?)(?P<fix> \[\*\])?$")
+
+
+def use_colour(stream: Any) -> bool:
+    """Colour for a terminal, or when `FORCE_COLOR` is set; never when `NO_COLOR` is (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def colourise(report: str) -> str:
+    """The text report with ANSI colours: the place in bold, error codes red, warnings yellow,
+    the fixable mark cyan. Only our own parts are coloured; messages are printed as they were."""
+    out = []
+    for line in report.splitlines(keepends=True):
+        m = _LINE.match(line.rstrip("\n"))
+        if m is None:
+            out.append(line)
+            continue
+        colour = "33" if m.group("warn") else "31"
+        fix = "\x1b[36m [*]\x1b[0m" if m.group("fix") else ""
+        out.append(f"\x1b[1m{m.group('where')}\x1b[0m \x1b[{colour}m{m.group('code')}{m.group('warn') or ''}\x1b[0m {m.group('rest')}{fix}\n")
+    return "".join(out)
 
 
 def statistics(diags: list[Diagnostic], files: int) -> str:

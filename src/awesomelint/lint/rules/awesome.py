@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from awesomelint.anchors import plain_text
 from awesomelint.lint.engine import Diagnostic, FileContext, rule
 from awesomelint.lint.rules.entries import column_of, entry_blocks
-from awesomelint.model import EntryList
+from awesomelint.model import Entry, EntryList
 
 _BADGE = re.compile(r"awesome\.re/badge|\[!\[Awesome\]", re.I)
 
@@ -99,7 +99,19 @@ def description_punctuation(ctx: FileContext) -> Iterator[Diagnostic]:
     """
     for e in _described(ctx):
         if not _END_PUNCT.search(e.description):
-            yield ctx.diag(e.line, len(ctx.line_text(e.line).rstrip()) + 1, "AL603", "description should end with punctuation")
+            line = _last_line(ctx, e)
+            yield ctx.diag(line, len(ctx.line_text(line).rstrip()) + 1, "AL603", "description should end with punctuation")
+
+
+def _last_line(ctx: FileContext, e: Entry) -> int:
+    """The line a description that wraps over several lines ends on (its head line otherwise)."""
+    tail = e.description.rstrip().rsplit("\n", 1)[-1].strip()
+    if "\n" not in e.description.strip() or not tail:
+        return e.line
+    for n in range(e.line + 1, max(e.end_line, e.line) + 1):
+        if tail in ctx.line_text(n):
+            return n
+    return e.line
 
 
 @rule("AL604", "description-repeats-name", default=False, records=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -131,7 +132,9 @@ def toc_broken_anchor(ctx: FileContext) -> Iterator[Diagnostic]:
     anchors = {h.anchor for h in headings(ctx)}
     for lk in links:
         if lk.anchor not in anchors and lk.anchor.lower() not in anchors:
-            yield ctx.diag(lk.line, lk.column, "AL403", f"table of contents links to #{lk.anchor}, which no heading has")
+            near = difflib.get_close_matches(lk.anchor.lower(), sorted(anchors), n=1, cutoff=0.6)
+            hint = f"; did you mean #{near[0]}?" if near else ""
+            yield ctx.diag(lk.line, lk.column, "AL403", f"table of contents links to #{lk.anchor}, which no heading has{hint}")
 
 
 @rule("AL404", "toc-missing-heading", fixable=True)

@@ -8,6 +8,7 @@ line is reported once for one cause: a tab-indented line is AL503, not also AL50
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from awesomelint.lint.engine import Diagnostic, FileContext, rule
@@ -46,7 +47,96 @@ def _report(ctx: FileContext, code: str) -> Iterator[Diagnostic]:
         col = 1
         if code == "AL504":
             col = len(ctx.line_text(n).rstrip(" \t")) + 1
-        yield ctx.diag(n, col, code, _MESSAGES[code])
+        said = _SAY.get(code)
+        yield ctx.diag(n, col, code, (said(ctx, n) if said else None) or _MESSAGES[code])
+
+
+# -- what exactly is wrong, said for the line at hand ------------------------------------------
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+_ATX = re.compile(r"^( {0,3})(#{1,6})([ \t]*)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+
+
+def _line_count(ctx: FileContext) -> int:
+    """Lines of the file (the empty string after a final newline is not a line)."""
+    return len(ctx.lines) - (1 if ctx.lines and ctx.lines[-1] == "" else 0)
+
+
+def _kind(line: str) -> str:
+    stripped = line.lstrip()
+    if stripped.startswith("#"):
+        return "heading"
+    if _LIST_ITEM.match(line):
+        return "list"
+    if stripped.startswith("|"):
+        return "table"
+    return "text"
+
+
+def _blank_lines(ctx: FileContext, n: int) -> str | None:
+    """AL506: how many blank lines there are, or which two blocks have none between them."""
+    total = _line_count(ctx)
+    blank = lambda k: 1 <= k <= total and not ctx.line_text(k).strip()  # noqa: E731
+    if blank(n):
+        first, last = n, n
+        while blank(first - 1):
+            first -= 1
+        while blank(last + 1):
+            last += 1
+        run = last - first + 1
+        if last == total:
+            return f"{run} blank line{'s' if run != 1 else ''} at the end of the file"
+        return f"{run} blank lines in a row: one is enough"
+    before = n - 1
+    while before >= 1 and not ctx.line_text(before).strip():
+        before -= 1
+    if before < 1:
+        return None
+    this, prev = _kind(ctx.line_text(n)), _kind(ctx.line_text(before))
+    if prev == this:
+        return f"no blank line between this {this} and the {prev} above"
+    return f"no blank line between the {prev} and the {this}"
+
+
+def _list_indent(ctx: FileContext, n: int) -> str | None:
+    """AL502: the column the nested item is at, and the one it belongs at."""
+    fixed = ctx.settings.get("_indent_fixed")
+    if fixed is None:
+        from awesomelint.fmt import format_source
+
+        fixed = format_source(ctx.source, ctx.doc, ctx.block_tokens, codes=("AL502",)).text.split("\n")
+        ctx.settings["_indent_fixed"] = fixed
+    if n > len(fixed):
+        return None
+    now, want = ctx.line_text(n), fixed[n - 1]
+    at, belongs = len(now) - len(now.lstrip(" ")) + 1, len(want) - len(want.lstrip(" ")) + 1
+    if at == belongs:
+        return None
+    return f"nested item starts at column {at}; its parent's content starts at column {belongs}"
+
+
+def _heading_style(ctx: FileContext, n: int) -> str | None:
+    """AL507: underlined, closing marks, extra space or indent, with the heading as it should be."""
+    text = ctx.line_text(n)
+    nxt = ctx.line_text(n + 1) if n < _line_count(ctx) else ""
+    if nxt and _UNDERLINE.match(nxt) and text.strip():
+        level = 1 if nxt.strip().startswith("=") else 2
+        return f"underlined (setext) heading: write '{'#' * level} {text.strip()}'"
+    m = _ATX.match(text)
+    if m is None:
+        return None
+    indent, marks, space, title = m.groups()
+    want = f"'{marks} {title.strip()}'"
+    if text.rstrip(" \t").endswith("#") and title.strip() and not title.rstrip().endswith("#"):
+        return f"closing '#' marks: write {want}"
+    if space != " " and title:
+        return f"extra space after '{marks}': write {want}"
+    if indent:
+        return f"indented heading: write {want}"
+    return None
+
+
+_SAY = {"AL506": _blank_lines, "AL502": _list_indent, "AL507": _heading_style}
 
 
 def _first_of_runs(lines: list[int]) -> list[int]:
