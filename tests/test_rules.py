@@ -98,6 +98,17 @@ CASES: dict[str, tuple[str, int, str]] = {
     "AL604": ("# T\n\n- [Alpha](https://a.org) - Alpha is a thing.\n", 3, "# T\n\n- [Alpha](https://a.org) - A thing.\n"),
     "AL605": ("# T\n\n- [B](https://b.org) - B.\n- [A](https://a.org) - A.\n", 4, "# T\n\n- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n"),
     "AL606": ("# T\n\n- [A](http://a.org) - A.\n", 3, "# T\n\n- [A](https://a.org) - A.\n"),
+    "AL607": ("# Awesome clinical data\n\n- [A](https://a.org) - A.\n", 1, "# Awesome Clinical Data\n\n- [A](https://a.org) - A.\n"),
+    "AL608": (
+        "# Awesome Data\n\n- [A](https://a.org) - A.\n\n## License\n\nCC0.\n",
+        5,
+        "# Awesome Data\n\n- [A](https://a.org) - A.\n\n## Contributing\n\nPull requests welcome.\n",
+    ),
+    "AL609": (
+        "# Awesome Data [![Build Status](https://travis-ci.org/x/y.svg)](https://travis-ci.org/x/y)\n\n- [A](https://a.org) - A.\n",
+        1,
+        "# Awesome Data [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n- [A](https://a.org) - A.\n",
+    ),
     "AL701": (
         "# T\n\n- **A** (1k)\n  - Desc.\n  - Intro:\n    - [a](https://a.org)\n",
         3,
@@ -272,3 +283,41 @@ def test_awesome_lint_comments_silence_the_matching_al6_rules():
     )
     diags, _ = lint_sources([decode(text.encode(), "t.md")], ConfigCache(Config(extend_select=["AL6"])))
     assert [(d.line, d.code) for d in diags] == [(1, "AL601"), (6, "AL602"), (6, "AL603")]  # and no AL001 for them
+
+
+def test_awesome_heading_as_awesome_lint_reads_it():
+    assert [d.message for d in run_rule("AL607", "## Awesome Data\n\n- [A](https://a.org) - A.\n")] == [
+        "the list's main heading should be a level-1 heading (# Title)"
+    ]
+    two = run_rule("AL607", "# Awesome Data\n\n- [A](https://a.org) - A.\n\n# More\n\n- [B](https://b.org) - B.\n")
+    assert [(d.line, d.message) for d in two] == [(5, "a list has one main heading: this is a second '#' heading")]
+    assert run_rule("AL607", "# Awesome iOS Tools for the Web\n\n- [A](https://a.org) - A.\n") == []  # small words, brand casing
+    assert run_rule("AL607", "# Awesome Node.js\n\n- [A](https://a.org) - A.\n") == []  # a file name keeps its case
+    assert [d.line for d in run_rule("AL607", "Intro text.\n\n- [A](https://a.org) - A.\n")] == [1]  # no heading at all
+
+
+def test_ci_badges_by_alt_text_title_or_host():
+    for badge in (
+        "[![Build Status](https://img.shields.io/x.svg)](https://example.org)",
+        "[![ci](https://github.com/x/y/actions/workflows/main.yml/badge.svg)](https://github.com/x/y/actions)",
+        '![x](https://circleci.com/gh/x/y.svg "circle")',
+    ):
+        assert [d.code for d in run_rule("AL609", f"# Awesome Data {badge}\n\n- [A](https://a.org) - A.\n")] == ["AL609"], badge
+
+
+def test_undefined_reference_link_is_malformed_and_not_also_a_missing_url():
+    text = "# T\n\n- [A](https://a.org) - A.\n- [D][dref] - Undefined.\n- [E][eref] - Defined.\n- [F][] - Collapsed, defined.\n\n[eref]: https://e.org/\n[f]: https://f.org/\n"
+    assert [(d.line, d.message) for d in run_rule("AL104", text)] == [
+        (4, "malformed link: [dref] is not defined anywhere, so GitHub shows the brackets as text")
+    ]
+    assert run_rule("AL101", text) == []
+
+
+def test_separators_with_non_breaking_or_extra_spaces_are_separators_that_fmt_makes_canonical():
+    from awesomelint.parse import parse_text
+
+    text = "# T\n\n- [A](https://a.org/)  -  Two spaces.\n- [B](https://b.org/)\u00a0- Nbsp before.\n- [C](https://c.org/) -\u00a0Nbsp after.\n"
+    entries = [e for _, e in parse_text(text).iter_entries()]
+    assert [e.description for e in entries] == ["Two spaces.", "Nbsp before.", "Nbsp after."]
+    assert [d.line for d in run_rule("AL505", text)] == [3, 4, 5]
+    assert "non-breaking space" in run_rule("AL505", text)[1].message

@@ -27,6 +27,12 @@ Token = dict[str, Any]
 
 STYLE_CODES = ("AL501", "AL502", "AL503", "AL504", "AL505", "AL506", "AL507", "AL508", "AL509")
 _CANONICAL_SEPARATORS = (" — ", " – ", " —", " –", ": ", " : ", " -- ")
+# a dash with other blanks around it: `  -  `, a no-break space, a tab (awesome-lint's "invalid whitespace")
+_ODD_BLANK_DASH = re.compile(r"[ \t\u00a0]+-[ \t\u00a0]+")
+
+
+def _normalisable(separator: str | None) -> bool:
+    return separator is not None and separator != " - " and (separator in _CANONICAL_SEPARATORS or _ODD_BLANK_DASH.fullmatch(separator) is not None)
 
 
 @dataclass
@@ -290,13 +296,14 @@ def pass_separators(out: Lines, lay: Layout, doc: Document) -> None:
         while stack:
             e = stack.pop()
             stack.extend(e.children)
-            if e.url is None or e.separator not in _CANONICAL_SEPARATORS or not e.description:
+            sep = e.separator
+            if e.url is None or sep is None or not _normalisable(sep) or not e.description:
                 continue
             line = out.get(e.line)
             close = _link_end(line)
-            if close < 0 or not line[close:].startswith(e.separator):
+            if close < 0 or not line[close:].startswith(sep):
                 continue
-            out.set(e.line, line[:close] + " - " + line[close + len(e.separator) :])
+            out.set(e.line, line[:close] + " - " + line[close + len(sep) :])
 
 
 def _link_end(line: str) -> int:

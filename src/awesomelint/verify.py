@@ -227,7 +227,7 @@ def block_renders_same(block: Block, original: str, refs: str = "") -> bool:
 
 
 # -- fmt and lint --fix: the same page, the same records, stable -----------------------------
-_SEPARATOR_HTML = re.compile(r"(</a>)[ \t]*(?:—|–|:|--?)[ \t]+")
+_SEPARATOR_HTML = re.compile(r"(</a>)[ \t\u00a0]*(?:—|–|:|--?)[ \t\u00a0]+")
 
 
 def _page(markdown: str) -> str:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # separators between the name and the description, most specific first
-SEPARATOR = re.compile(r"^(?:\.(?:[ \t]+|$)|[ \t]+[-–—][ \t]+|[ \t]*[:：][ \t]+|[ \t]*：|[ \t]+\|[ \t]+|[ \t]*[-–—][ \t]+|:(?=[^\s/\d:]))")
+# (a no-break space around a dash is a separator too: `[A](u)\u00a0- Text` reads as ` - `)
+SEPARATOR = re.compile(r"^(?:\.(?:[ \t]+|$)|[ \t\u00a0]+[-–—][ \t\u00a0]+|[ \t]*[:：][ \t]+|[ \t]*：|[ \t]+\|[ \t]+|[ \t]*[-–—][ \t\u00a0]+|:(?=[^\s/\d:]))")
 CANONICAL_SEPARATOR = " - "
 NAME_NOTE = "name_note"  # attribute: the words after the name's link in a table cell
 BADGE = "badge"  # the label of a badge written before an entry's name: `[![Stars](img)](u) [Name](v)`

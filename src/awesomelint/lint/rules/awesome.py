@@ -29,6 +29,137 @@ def _has_badge(head: str) -> bool:
     return False
 
 
+@rule("AL607", "awesome-heading", default=False)
+def awesome_heading(ctx: FileContext) -> Iterator[Diagnostic]:
+    """The list's main heading is missing, not level 1, not alone, or not in title case.
+
+    Why: the awesome-lint convention: one `#` heading names the list, in title case (small words
+    such as "of" and "for", brand casing such as `iOS`, and file names such as `Node.js` stay as
+    written); every other heading is a section under it.
+
+    Example:
+        # Awesome clinical data    # bad
+        # Awesome Clinical Data    # good
+    """
+    from awesomelint.lint.rules.structure import headings
+
+    all_headings = headings(ctx)
+    start = _first_content_line(ctx)
+    opening = ctx.line_text(start).lstrip().lower()
+    if opening.startswith("<") and (re.match(r"<h[1-6][\s>]", opening) or _centred_image(ctx, start)):
+        return  # an HTML heading or centred logo opens the list, as awesome-lint accepts
+    if not all_headings:
+        yield ctx.diag(1, 1, "AL607", "the list has no main heading (# Title)")
+        return
+    first = all_headings[0]
+    if first.level > 1 and first.line == start:  # a section heading first is a missing title
+        yield ctx.diag(first.line, 1, "AL607", "the list's main heading should be a level-1 heading (# Title)")
+    for h in all_headings[1:]:
+        if h.level == 1:
+            yield ctx.diag(h.line, 1, "AL607", "a list has one main heading: this is a second '#' heading")
+    if first.level == 1:
+        want = _title_case(_heading_words(ctx.line_text(first.line)))
+        have = _heading_words(ctx.line_text(first.line))
+        if want != have:
+            yield ctx.diag(first.line, 1, "AL607", f"the main heading should be in title case: '{want}'")
+
+
+def _first_content_line(ctx: FileContext) -> int:
+    """The first non-blank line after any front matter."""
+    n = 1
+    if ctx.line_text(1).strip() == "---":
+        n = 2
+        while n <= len(ctx.lines) and ctx.line_text(n).strip() not in ("---", "..."):
+            n += 1
+        n += 1
+    while n <= len(ctx.lines) and not ctx.line_text(n).strip():
+        n += 1
+    return n
+
+
+def _centred_image(ctx: FileContext, start: int) -> bool:
+    block: list[str] = []
+    n = start
+    while n <= len(ctx.lines) and ctx.line_text(n).strip() and len(block) < 50:
+        block.append(ctx.line_text(n).lower())
+        n += 1
+    text = "\n".join(block)
+    return "align=" in text and "center" in text and "<img" in text
+
+
+_IMAGE_MD = re.compile(r"\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?")
+_SMALL_WORDS = frozenset("a an and as at but by en for if in nor of on or per the to v v. via vs vs. with".split())
+
+
+def _heading_words(line: str) -> str:
+    """The heading's text as written, without `#` marks, badges and link markup."""
+    text = _IMAGE_MD.sub("", line.strip().lstrip("#").strip().rstrip("#"))
+    return " ".join(plain_text(text).split())
+
+
+def _title_case(text: str) -> str:
+    words = text.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        bare = word.strip("\"'“”‘’()[]")
+        keep = (
+            not bare[:1].islower()
+            or (i > 0 and bare.lower() in _SMALL_WORDS)
+            or any(c.isupper() or c.isdigit() for c in bare[1:])  # iOS, eBPF, i2b2
+            or bare.lower() in _LOWER_NAMES
+            or "." in bare.strip(".")  # a file or domain name: `node.js`
+            or "/" in bare  # a path
+        )
+        out.append(word if keep else word.replace(bare[:1], bare[:1].upper(), 1))
+    return " ".join(out)
+
+
+@rule("AL608", "awesome-license", default=False)
+def awesome_license(ctx: FileContext) -> Iterator[Diagnostic]:
+    """The list has a License section.
+
+    Why: the awesome-lint convention: the licence of an awesome list lives in its `LICENSE`
+    file (usually CC0), not in a section of the README that readers scroll past.
+
+    Example:
+        ## License        # bad: a section
+        (a LICENSE file next to the README)   # good
+    """
+    for _, sec in ctx.doc.iter_sections():
+        if plain_text(sec.title).strip().lower() in ("license", "licence"):
+            yield ctx.diag(sec.line, 1, "AL608", "a License section: keep the licence in a LICENSE file")
+
+
+_IMAGE_PARTS = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"']([^\"']*)[\"'])?\s*\)")
+_CI_WORDS = re.compile(r"(?i)build status|build passing|travis|circleci|\bci\b|github actions")
+# by host only the services that exist for CI; a GitHub Actions badge is one when its text says so
+# (awesome-selfhosted's dead-link workflow badges, with no text, report on the list itself)
+_CI_HOSTS = re.compile(r"(?i)travis-ci\.(?:org|com)|circleci\.com|ci\.appveyor\.com|dev\.azure\.com/.*_apis/build")
+
+
+@rule("AL609", "no-ci-badge", default=False)
+def no_ci_badge(ctx: FileContext) -> Iterator[Diagnostic]:
+    """The list shows a continuous-integration badge.
+
+    Why: the awesome-lint convention: a build badge says something about the repository's
+    tooling, not about the list, and readers take a red one for a broken list.
+
+    Example:
+        # Awesome Data [![Build Status](https://travis-ci.org/x/y.svg)](https://travis-ci.org/x/y)   # bad
+        # Awesome Data [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)                # good
+    """
+    from awesomelint.lint.rules.entries import _code_lines
+
+    code = _code_lines(ctx.block_tokens)
+    for n, line in enumerate(ctx.lines, 1):
+        if n in code or "![" not in line:
+            continue
+        for m in _IMAGE_PARTS.finditer(line):
+            alt, url, title = m.group(1), m.group(2), m.group(3) or ""
+            if _CI_WORDS.search(alt) or _CI_WORDS.search(title) or _CI_HOSTS.search(url):
+                yield ctx.diag(n, m.start() + 1, "AL609", f"a CI badge ({alt or url}): it describes the repository, not the list")
+
+
 # a sentence's end, before any closing emphasis or quote: `text.`, `*Requires a licence.*`, `"…!"`
 _END_PUNCT = re.compile(r"(?:[.!?…]|\.\.\.)[*_\"'”’»]*\s*$")
 # words that are written in lower case on purpose (awesome-lint's allow-list has the same idea)

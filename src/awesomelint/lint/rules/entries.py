@@ -51,6 +51,8 @@ def missing_url(ctx: FileContext) -> Iterator[Diagnostic]:
         if isinstance(block, EntryList) and not any(x.url for x in block.entries) and e.name_format != "bold":
             continue  # a list of plain text items mixed into a link list
         text = ctx.line_text(e.line)
+        if undefined_references(ctx, text):
+            continue  # the cause is the reference (AL104): said once
         yield ctx.diag(e.line, column_of(text, e.name[:10]), "AL101", f"entry '{e.name.strip()[:60]}' has no url")
 
 
@@ -186,6 +188,11 @@ def malformed_link(ctx: FileContext) -> Iterator[Diagnostic]:
                     yield ctx.diag(n, m.start() + 1, "AL104", f"malformed link: {what}")
                     break
             else:
+                undefined = undefined_references(ctx, text)
+                if undefined:
+                    col, label = undefined[0]
+                    yield ctx.diag(n, col, "AL104", f"malformed link: [{label}] is not defined anywhere, so GitHub shows the brackets as text")
+                    continue
                 col = _unbalanced_paren(text)
                 if col:
                     yield ctx.diag(n, col, "AL104", "malformed link: unbalanced ( in the url (write it as %28)")
@@ -195,6 +202,32 @@ def malformed_link(ctx: FileContext) -> Iterator[Diagnostic]:
     for n, line in enumerate(ctx.lines, 1):
         if n not in code and _NO_SPACE_AFTER_BULLET.match(line):
             yield ctx.diag(n, 1, "AL104", "no space after the bullet: GitHub shows this line as text, not a list item")
+
+
+_REFERENCE_USE = re.compile(r"(?<![\]\\!])\[([^\[\]\n]+)\]\[([^\[\]\n]*)\](?![(\[:])")
+_DEFINITION = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*\S")
+
+
+def _label_key(label: str) -> str:
+    return " ".join(label.casefold().split())
+
+
+def undefined_references(ctx: FileContext, text: str) -> list[tuple[int, str]]:
+    """(column, label) of each `[text][label]` / `[text][]` on a line whose label no `[label]: url`
+    line of the file defines: GitHub shows such a link as its brackets, in plain text."""
+    if "][" not in text:
+        return []
+    defined = ctx.settings.get("_definitions")
+    if defined is None:
+        code = _code_lines(ctx.block_tokens)
+        defined = {_label_key(m.group(1)) for n, line in enumerate(ctx.lines, 1) if n not in code for m in [_DEFINITION.match(line)] if m}
+        ctx.settings["_definitions"] = defined
+    out = []
+    for m in _REFERENCE_USE.finditer(_CODE_SPAN.sub(lambda c: " " * len(c.group(0)), text)):
+        label = m.group(2) or m.group(1)
+        if _label_key(label) not in defined:
+            out.append((m.start() + 1, label))
+    return out
 
 
 _LINKED = re.compile(r"\]\([^()]*\)|<https?://[^<>]*>|`[^`]*`|\]\[[^\[\]]*\]")

@@ -136,7 +136,23 @@ def _heading_style(ctx: FileContext, n: int) -> str | None:
     return None
 
 
-_SAY = {"AL506": _blank_lines, "AL502": _list_indent, "AL507": _heading_style}
+_AFTER_LINK = re.compile(r"\]\([^()\s]*\)([ \t\u00a0]*[-–—:]+[ \t\u00a0]*)")
+
+
+def _separator(ctx: FileContext, n: int) -> str | None:
+    """AL505: which separator, and what is wrong with it."""
+    m = _AFTER_LINK.search(ctx.line_text(n))
+    if m is None:
+        return None
+    sep = m.group(1)
+    if "\u00a0" in sep:
+        return "a non-breaking space around the separator: write ' - '"
+    if "\t" in sep or "  " in sep:
+        return "extra blanks around the separator: write ' - '"
+    return f"separator '{sep.strip()}' between link and description: write ' - '"
+
+
+_SAY = {"AL506": _blank_lines, "AL502": _list_indent, "AL507": _heading_style, "AL505": _separator}
 
 
 def _first_of_runs(lines: list[int]) -> list[int]:
