@@ -321,3 +321,20 @@ def test_separators_with_non_breaking_or_extra_spaces_are_separators_that_fmt_ma
     assert [e.description for e in entries] == ["Two spaces.", "Nbsp before.", "Nbsp after."]
     assert [d.line for d in run_rule("AL505", text)] == [3, 4, 5]
     assert "non-breaking space" in run_rule("AL505", text)[1].message
+
+
+def test_relative_url_is_checked_against_the_repository_when_there_is_one(tmp_path):
+    head = "".join(f"- [W{i}](https://w{i}.org/) - Web {i}.\n" for i in range(12))
+    text = "# T\n\n" + head + "- [A](docs/a.md) - Here.\n- [B](docs/b.md) - Not here.\n- [Licence](LICENSE) - Ours.\n"
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "docs").mkdir()
+    (repo / "docs" / "a.md").write_text("a", encoding="utf-8")
+    (repo / "LICENSE").write_text("CC0", encoding="utf-8")
+    (repo / "README.md").write_text(text, encoding="utf-8")
+    from awesomelint.source import read_source
+
+    in_repo, _ = lint_sources([read_source(repo / "README.md")], ConfigCache(config_from_table({"select": ["AL108"]}, None)))
+    assert [d.line for d in in_repo] == [16]  # docs/b.md does not exist; docs/a.md and LICENSE do
+    copy = [d.line for d in run_rule("AL108", text)]  # away from a repository: only top-level file names pass
+    assert copy == [15, 16]

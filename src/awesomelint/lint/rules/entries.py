@@ -51,8 +51,8 @@ def missing_url(ctx: FileContext) -> Iterator[Diagnostic]:
         if isinstance(block, EntryList) and not any(x.url for x in block.entries) and e.name_format != "bold":
             continue  # a list of plain text items mixed into a link list
         text = ctx.line_text(e.line)
-        if undefined_references(ctx, text):
-            continue  # the cause is the reference (AL104): said once
+        if _link_trouble(ctx, text):
+            continue  # the cause is the malformed link (AL104) or the bare url (AL105): said once
         yield ctx.diag(e.line, column_of(text, e.name[:10]), "AL101", f"entry '{e.name.strip()[:60]}' has no url")
 
 
@@ -103,6 +103,7 @@ _REVERSED = re.compile(r"\((?:https?://)[^()\s]+\)\[[^\[\]\n]+\]")
 
 
 # `Name](url)` at the start of an item: a link text with no `[` (anchored: one pass per line)
+_NO_OPEN_BRACKET_CELL = re.compile(r"^[ \t]*\|[ \t]*[^\[\]|\n]+\]\((?:https?://|www\.)")
 _NO_OPEN_BRACKET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+[^\[\]\n]*\]\((?:https?://|www\.)")
 # `[Name](https://x.org/a b)`: a blank inside the destination, not before a "title"
 _SPACE_IN_URL = re.compile(r"\]\((?:https?://|www\.)[^\s()<>\"']+[ \t]+(?![\"'(])[^)\s]{1,200}\)")
@@ -181,6 +182,7 @@ def malformed_link(ctx: FileContext) -> Iterator[Diagnostic]:
                 (_NO_PAREN, "no parentheses around the url"),
                 (_REVERSED, "url and text reversed"),
                 (_NO_OPEN_BRACKET, "no [ before the link text"),
+                (_NO_OPEN_BRACKET_CELL, "no [ before the link text"),
                 (_SPACE_IN_URL, "a space in the url (write it as %20)"),
             ):
                 m = pattern.search(text)
@@ -230,6 +232,14 @@ def undefined_references(ctx: FileContext, text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _link_trouble(ctx: FileContext, text: str) -> bool:
+    """Does the line hold a link GitHub does not read (AL104) or a bare url (AL105)?"""
+    code_free = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+    malformed = (_SPACE_BEFORE_PAREN, _NO_PAREN, _REVERSED, _NO_OPEN_BRACKET, _NO_OPEN_BRACKET_CELL, _SPACE_IN_URL)
+    return bool(undefined_references(ctx, text)) or any(p.search(code_free) for p in malformed) or _BARE_URL.search(_LINKED.sub(" ", code_free)) is not None
+
+
+_BARE_URL = re.compile(r"(?<![(<\w])https?://\S+")
 _LINKED = re.compile(r"\]\([^()]*\)|<https?://[^<>]*>|`[^`]*`|\]\[[^\[\]]*\]")
 
 
@@ -245,8 +255,8 @@ def bare_url(ctx: FileContext) -> Iterator[Diagnostic]:
         - [MIMIC](https://mimic.mit.edu/) - ICU records.    # good
     """
     for block, e, _ in entry_blocks(ctx):
-        if (isinstance(block, EntryList) and block.style == STYLE_BOLD) or isinstance(block, Table):
-            continue
+        if (isinstance(block, EntryList) and block.style == STYLE_BOLD) or (isinstance(block, Table) and e.url is not None):
+            continue  # bold-title `Label: https://…` lines; a table whose url column holds bare urls
         text = ctx.line_text(e.line)
         stripped = _LINKED.sub(lambda m: " " * len(m.group(0)), text)
         m = re.search(r"(?<![(<\w])https?://\S+", stripped)
@@ -317,17 +327,15 @@ def _in_repository(list_path: str, url: str) -> bool:
     target = unquote(url.split("#", 1)[0].split("?", 1)[0])
     if not target:
         return True
-    if re.search(r"\.[A-Za-z0-9]{1,5}$|^[A-Z][A-Z_-]+$", target.rstrip("/").rsplit("/", 1)[-1]):
-        return True  # a file name (`CONTRIBUTING.md`, `LICENSE`): the repository's own, whether or not it is here
     base = os.path.dirname(os.path.abspath(list_path)) if list_path and os.path.isfile(list_path) else None
-    if base is None:
-        return False
-    if target.startswith("/"):
-        root = base
-        while not os.path.exists(os.path.join(root, ".git")) and os.path.dirname(root) != root:
-            root = os.path.dirname(root)
-        return os.path.exists(os.path.join(root, target.lstrip("/")))
-    return os.path.exists(os.path.join(base, target))
+    root = base
+    while root is not None and not os.path.exists(os.path.join(root, ".git")):
+        root = None if os.path.dirname(root) == root else os.path.dirname(root)
+    if base is None or root is None:
+        # away from its repository (standard input, a copy): only a top-level file name
+        # (`CONTRIBUTING.md`, `LICENSE`) is taken as the repository's own
+        return "/" not in target.strip("/") and re.search(r"\.[A-Za-z0-9]{1,5}$|^[A-Z][A-Z_-]+$", target.strip("/")) is not None
+    return os.path.exists(os.path.join(root, target.lstrip("/")) if target.startswith("/") else os.path.join(base, target))
 
 
 def _real_separator(sep: str | None) -> bool:
