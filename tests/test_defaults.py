@@ -76,3 +76,11 @@ def test_statistics_and_quiet(tmp_path):
     assert r.returncode == 1 and r.stdout.splitlines() == ["2  AL201  duplicate-url", "Found 2 problems in 1 file."]
     r = run("lint", "--no-cache", "--quiet", "l.md", cwd=tmp_path)
     assert r.returncode == 1 and "Found" not in r.stdout and r.stdout.count("AL201") == 2
+
+
+def test_a_bare_name_is_not_reported_by_default(tmp_path):
+    text = "# L\n\n" + "".join(f"- [E{i}](https://e{i}.org/) - Entry {i}.\n" for i in range(8)) + "- [JVM](https://jvm.org/)\n"
+    (tmp_path / "l.md").write_text(text, encoding="utf-8")
+    assert run("lint", "--no-cache", "l.md", cwd=tmp_path).returncode == 0
+    r = run("lint", "--no-cache", "--extend-select", "AL103", "l.md", cwd=tmp_path)
+    assert r.returncode == 1 and "l.md:11:" in r.stdout and "AL103" in r.stdout

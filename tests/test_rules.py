@@ -338,3 +338,13 @@ def test_relative_url_is_checked_against_the_repository_when_there_is_one(tmp_pa
     assert [d.line for d in in_repo] == [16]  # docs/b.md does not exist; docs/a.md and LICENSE do
     copy = [d.line for d in run_rule("AL108", text)]  # away from a repository: only top-level file names pass
     assert copy == [15, 16]
+
+
+def test_duplicate_url_spares_a_part_named_after_its_project_in_the_same_section():
+    text = (
+        "# T\n\n## Build\n\n- [hatch](https://github.com/pypa/hatch) - A project manager.\n"
+        "- [hatchling](https://github.com/pypa/hatch) - Its build backend.\n"
+        "- [flit](https://github.com/pypa/hatch) - Pasted from the line above by mistake.\n"
+        "- [hatch](https://github.com/pypa/hatch/) - Listed twice.\n"
+    )
+    assert [d.line for d in run_rule("AL201", text)] == [7, 8]

@@ -17,9 +17,24 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", text).strip()
 
 
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|!\[[^\[\]]*\]\[[^\[\]]*\]|<img\b[^<>]*>", re.I)
+
+
+def heading_text(markdown: str) -> str:
+    """A heading's text content as GitHub makes its anchor from it: images add nothing (a badge
+    leaves the space before it), links and markup give their text; nothing is trimmed."""
+    text = _IMAGE.sub("", markdown)
+    for _ in range(3):  # `[![alt](img)](url)`: the image goes, then the link around it
+        again = _MD_MARKUP.sub(lambda m: m.group(1) or m.group(2) or "", text)
+        if again == text:
+            break
+        text = again
+    return re.sub(r"\\(.)", r"\1", text)
+
+
 def slugify(heading: str) -> str:
     """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces → hyphens."""
-    text = plain_text(heading).lower()
+    text = heading_text(heading).lower()
     text = "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cs", "Co"))
     text = _KEEP.sub("", text)
     return text.replace(" ", "-")

@@ -242,7 +242,7 @@ def _lint_file_job(args: tuple[str, str, bool, str, bool, list[str], dict[str, A
     return lint_file(src, set(enabled), schema).to_json()
 
 
-_CACHE_FORMAT = "2"  # url index with section and name (AL201)
+_CACHE_FORMAT = "3"  # url index with section and name as written, lower-cased (AL201)
 
 
 class ResultCache:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from awesomelint.anchors import plain_text
 from awesomelint.lint.engine import Diagnostic, FileContext, project_rule, rule
 from awesomelint.lint.rules.entries import column_of, entry_blocks
 from awesomelint.model import EntryList, Table
@@ -21,7 +22,8 @@ def entry_url_index(ctx: FileContext) -> list[tuple[str, int, int, str, str, str
     for block, e, _ in entry_blocks(ctx):
         if e.url and not is_navigation(e.url):
             where = section_of.get(id(block), "")
-            out.append((normalize_url(e.url), e.line, column_of(ctx.line_text(e.line), e.url[:20]), e.url, where, name_key(e.name or "")))
+            name = " ".join(plain_text(e.name or "").lower().split())
+            out.append((normalize_url(e.url), e.line, column_of(ctx.line_text(e.line), e.url[:20]), e.url, where, name))
     return out
 
 
@@ -33,7 +35,9 @@ def duplicate_url(files: list[Any]) -> Iterator[Diagnostic]:
     compared after normalising the scheme, `www.`, a trailing slash, `#readme`, `index.html` and
     the case of the host. In-page anchors (tables of contents, back-to-top) never count. In one
     file, an entry of another section under another name is a part of the project listed on
-    purpose (`geodjango`, "part of Django", beside `django`): not said.
+    purpose (`geodjango`, "part of Django", beside `django`), and so is, in the same section, a
+    name that holds the other (`uv-build` beside `uv`, both at the uv repository): not said.
+    The same name twice, or another name with the same url in one section, is.
 
     Example:
         - [MIMIC](https://mimic.mit.edu/) - ICU records.
@@ -44,12 +48,26 @@ def duplicate_url(files: list[Any]) -> Iterator[Diagnostic]:
         for key, line, col, url, section, name in f.urls:
             seen = first.setdefault(key, [])
             if seen:
-                same = [s for s in seen if s[0] != f.path or s[2] == section or s[3] == name]
+                same = [s for s in seen if s[0] != f.path or name_key(s[3]) == name_key(name) or (s[2] == section and not _part_of(s[3], name))]
                 if same:
                     path, at = same[0][0], same[0][1]
                     where = f"line {at}" if path == f.path else f"{path}:{at}"
                     yield Diagnostic(f.path, line, col, "AL201", f"duplicate url {url} (also at {where})")
             seen.append((f.path, line, section, name))
+
+
+def _part_of(a: str, b: str) -> bool:
+    """Names of which one is the other with a suffix or prefix joined on without a space
+    (`uv-build`, `hatchling`, `NTCIR12::MedNLPDoc`): a part of one project at its one url.
+    `Flask app` beside `flask` is the same thing listed twice."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 2 or short == long_:
+        return False
+    if long_.startswith(short):
+        return not long_[len(short)].isspace()
+    if long_.endswith(short):
+        return not long_[-len(short) - 1].isspace()
+    return False
 
 
 @rule("AL202", "duplicate-name", default=False, records=True)

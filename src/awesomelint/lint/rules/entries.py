@@ -72,12 +72,13 @@ def empty_name(ctx: FileContext) -> Iterator[Diagnostic]:
             yield ctx.diag(e.line, column_of(text, "[]"), "AL102", f"the link to {e.url} has no text")
 
 
-@rule("AL103", "missing-description", records=True)
+@rule("AL103", "missing-description", default=False, records=True)
 def missing_description(ctx: FileContext) -> Iterator[Diagnostic]:
     """An entry has no description, in a list where at least 4 in 5 entries have one.
 
     Why: the description is what makes a curated list better than a bookmark dump. Lists whose
-    shape has no descriptions (links only) are not reported.
+    shape has no descriptions (links only) are not reported. Opt-in: a name that says enough
+    (`JVM`, `Docker` in sindresorhus/awesome) is left bare on purpose, and nothing is broken.
 
     Example:
         - [eICU](https://eicu-crd.mit.edu/)                          # bad
