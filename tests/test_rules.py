@@ -348,3 +348,9 @@ def test_duplicate_url_spares_a_part_named_after_its_project_in_the_same_section
         "- [hatch](https://github.com/pypa/hatch/) - Listed twice.\n"
     )
     assert [d.line for d in run_rule("AL201", text)] == [7, 8]
+
+
+def test_a_note_in_emphasis_after_the_link_is_not_a_missing_separator():
+    head = "# T\n\n- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n- [C](https://c.org) - C.\n"
+    assert run_rule("AL107", head + "- [D](https://d.org) *Requires a licence.*\n") == []
+    assert [d.line for d in run_rule("AL107", head + "- [D](https://d.org) Requires a *licence*.\n")] == [6]

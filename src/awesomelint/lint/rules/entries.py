@@ -311,6 +311,8 @@ def missing_separator(ctx: FileContext) -> Iterator[Diagnostic]:
         for e in described:
             if e.description.startswith(("`", "(", "[", "!")):
                 continue  # a tag, a count or a badge before the separator: `[x](u) `⚠` - Text`
+            if _NOTE.fullmatch(e.description.strip()):
+                continue  # `[x](u) *Requires a licence.*`: a note in emphasis, not a run-on description
             sep = e.separator
             if sep is None or _real_separator(sep):
                 if sep is not None and sep[:1] in "-–—" and sep.strip():  # `[x](u)- Text`
@@ -337,6 +339,9 @@ def _in_repository(list_path: str, url: str) -> bool:
         # (`CONTRIBUTING.md`, `LICENSE`) is taken as the repository's own
         return "/" not in target.strip("/") and re.search(r"\.[A-Za-z0-9]{1,5}$|^[A-Z][A-Z_-]+$", target.strip("/")) is not None
     return os.path.exists(os.path.join(root, target.lstrip("/")) if target.startswith("/") else os.path.join(base, target))
+
+
+_NOTE = re.compile(r"(\*{1,2}|_{1,2})[^*_\n]+\1[.!]?")
 
 
 def _real_separator(sep: str | None) -> bool:
