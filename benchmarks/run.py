@@ -1,13 +1,13 @@
-"""Benchmark awesomelint (and, where installed, markdownlint-cli2, awesome-lint, mdformat).
+"""Benchmark awesomelint beside rumdl (and mdformat, markdownlint-cli2 where installed).
 
-Times whole processes, cold (no result cache) unless a row says warm, several runs each, and
-reports the median wall time and the peak resident memory. Inputs: the corpus files in
-../shared/corpus/ (when present) and synthetic lists of 1k, 10k and 100k entries written by
-../shared/tools/gen_biglist.py.
+Whole processes, CPU time (user + system) medians of paired runs: ours and the peer's run in
+alternation, so both see the same machine. Rows: start-up, cold lint (no cache), fmt --check,
+warm lint, and lint after a one-line edit (the edit loop; rumdl's cold run beside it). Inputs:
+the corpus files in ../shared/corpus/ (when present) and synthetic lists of 10k and 100k entries
+written by ../shared/tools/gen_biglist.py.
 
-    python benchmarks/run.py                 # everything, 5 runs each
-    python benchmarks/run.py --quick         # 1k and 10k only, 3 runs
-    python benchmarks/run.py --sizes 1000,10000 --runs 7
+    pip install rumdl && python benchmarks/run.py      # everything, 5 runs each
+    python benchmarks/run.py --quick                   # corpus and 10k only, 3 runs
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -28,16 +29,31 @@ CORPUS = SHARED / "corpus"
 GEN = SHARED / "tools" / "gen_biglist.py"
 
 
-def measure(cmd: list[str], runs: int, cwd: str | None = None) -> tuple[float, float]:
-    """(median seconds, peak RSS in MB) over `runs` runs of a command."""
-    times, peaks = [], []
+def measure(cmd: list[str], runs: int, cwd: str | None = None) -> tuple[float, float, float]:
+    """(median CPU seconds, median wall seconds, peak RSS in MB) over `runs` runs of a command."""
+    cpus, walls, peaks = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
         _, _, usage = os.wait4(proc.pid, 0)
-        times.append(time.perf_counter() - start)
+        walls.append(time.perf_counter() - start)
+        cpus.append(usage.ru_utime + usage.ru_stime)
         peaks.append(usage.ru_maxrss / 1024)
-    return statistics.median(times), max(peaks)
+    return statistics.median(cpus), statistics.median(walls), max(peaks)
+
+
+def paired(a: list[str], b: list[str], runs: int, cwd: str, before: list[str] | None = None) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+    """Both commands measured in alternation (a, b, a, b, …) so that the machine's state is shared;
+    `before` runs (untimed) before each run of either (e.g. touching a file for a one-line edit)."""
+    ra: list[tuple[float, float, float]] = []
+    rb: list[tuple[float, float, float]] = []
+    for _ in range(runs):
+        for cmd, out in ((a, ra), (b, rb)):
+            if before:
+                subprocess.run(before, capture_output=True, cwd=cwd)
+            out.append(measure(cmd, 1, cwd))
+    med = lambda xs: (statistics.median(x[0] for x in xs), statistics.median(x[1] for x in xs), max(x[2] for x in xs))  # noqa: E731
+    return med(ra), med(rb)
 
 
 def inputs(sizes: list[int], workdir: Path) -> list[tuple[str, Path]]:
@@ -54,54 +70,68 @@ def inputs(sizes: list[int], workdir: Path) -> list[tuple[str, Path]]:
     return out
 
 
+EDIT = """import sys
+p = sys.argv[1]
+lines = open(p, encoding="utf-8").read().split("\\n")
+i = len(lines) // 2
+lines[i] += " x"  # a new text every time: never a state seen (and cached) before
+open(p, "w", encoding="utf-8").write("\\n".join(lines))
+"""
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--sizes", default="1000,10000,100000")
-    ap.add_argument("--quick", action="store_true", help="1k and 10k entries, 3 runs")
+    ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--quick", action="store_true", help="10k entries only, 3 runs")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     runs = args.runs
     if args.quick:
-        sizes, runs = [1000, 10000], 3
-    exe = shutil.which("awesomelint") or sys.executable
-    base = [exe] if exe != sys.executable else [sys.executable, "-m", "awesomelint"]
-    others = {
-        "markdownlint-cli2": ["markdownlint-cli2"],
-        "awesome-lint": ["awesome-lint"],
-        "mdformat --check": ["mdformat", "--check"],
-    }
-    others = {k: v for k, v in others.items() if shutil.which(v[0])}
-    rows = []
-    bare, _ = measure([sys.executable, "-c", "pass"], runs)
-    version, _ = measure(base + ["--version"], runs)
-    rows.append(("start-up", "`awesomelint --version`", version, 0.0, f"+{(version - bare) * 1000:.0f} ms over bare python"))
+        sizes, runs = [10000], 3
+    # the installed entry points themselves, not a version manager's shell shim in front of them
+    scripts = Path(sysconfig.get_path("scripts"))
+    exe = scripts / "awesomelint"
+    base = [str(exe)] if exe.exists() else [sys.executable, "-m", "awesomelint"]
+    rumdl = str(scripts / "rumdl") if (scripts / "rumdl").exists() else shutil.which("rumdl")
+    peers = {k: v for k, v in {"mdformat": ["mdformat", "--check"], "markdownlint-cli2": ["markdownlint-cli2"]}.items() if shutil.which(v[0])}
+    rows: list[tuple[str, str, float, float, str]] = []
+    (bare, _, _), (version, _, _) = paired([sys.executable, "-c", "pass"], base + ["--version"], runs, ".")
+    rows.append(("start-up", "`awesomelint --version`", version, 0.0, f"+{(version - bare) * 1000:.0f} ms CPU over bare `python -c pass`"))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for label, path in inputs(sizes, work):
-            runs_here = 1 if "100,000" in label else runs
+            n = 1 if "100,000" in label else runs
             local = work / path.name
             if local != path:
                 shutil.copy(path, local)
-            cold_lint = base + ["lint", "--no-cache", "--exit-zero", str(local)]
-            t, m = measure(cold_lint, runs_here, cwd=tmp)
-            rows.append((label, "lint (cold)", t, m, ""))
-            subprocess.run(base + ["lint", "--exit-zero", str(local)], capture_output=True, cwd=tmp)
-            tw, mw = measure(base + ["lint", "--exit-zero", str(local)], runs_here, cwd=tmp)
-            rows.append((label, "lint (warm cache)", tw, mw, ""))
-            tf, mf = measure(base + ["fmt", "--check", str(local)], runs_here, cwd=tmp)
-            rows.append((label, "fmt --check", tf, mf, ""))
-            tc, mc = measure(base + ["convert", str(local), "--to", "json", "-o", str(work / "out.json")], runs_here, cwd=tmp)
-            rows.append((label, "convert --to json", tc, mc, ""))
-            for name, cmd in others.items():
-                to, mo = measure(cmd + [str(local)], runs_here, cwd=tmp)
-                rows.append((label, name, to, mo, f"awesomelint lint is {to / t:.1f}× faster" if t else ""))
-    print(f"awesomelint benchmark: median of {runs} runs (100k: 1 run), whole process, {os.cpu_count()} cores\n")
-    print("| input | command | median | peak RSS | note |")
+            f = str(local)
+
+            def row(what: str, ours: list[str], theirs: list[str] | None, before: list[str] | None = None, n: int = n, label: str = label) -> None:
+                if theirs is None:
+                    (t, _, m) = measure(ours, n, tmp)
+                    rows.append((label, what, t, m, ""))
+                    return
+                (t, _, m), (r, _, _) = paired(ours, theirs, n, tmp, before)
+                rows.append((label, what, t, m, f"rumdl {r:.3f} s: {t / r:.1f}×" if r else ""))
+
+            row("lint, cold", base + ["lint", "--no-cache", "--exit-zero", f], [rumdl, "check", "--no-cache", f] if rumdl else None)
+            row("fmt --check", base + ["fmt", "--check", f], [rumdl, "fmt", "--check", "--no-cache", f] if rumdl else None)
+            subprocess.run(base + ["lint", "--exit-zero", f], capture_output=True, cwd=tmp)
+            if rumdl:
+                subprocess.run([rumdl, "check", f], capture_output=True, cwd=tmp)
+            row("lint, warm", base + ["lint", "--exit-zero", f], [rumdl, "check", f] if rumdl else None)
+            edit = [sys.executable, "-c", EDIT, f]
+            row("lint after a one-line edit", base + ["lint", "--exit-zero", f], [rumdl, "check", "--no-cache", f] if rumdl else None, before=edit)
+            for name, cmd in peers.items():
+                (t, _, _), (o, _, _) = paired(base + ["lint", "--no-cache", "--exit-zero", f], cmd + [f], n, tmp)
+                rows.append((label, name, o, 0.0, f"awesomelint lint is {o / t:.1f}× faster" if t else ""))
+    print(f"awesomelint benchmark: CPU seconds (user + system), median of {runs} paired runs (100k: 1), {os.cpu_count()} cores\n")
+    print("| input | command | awesomelint | peak RSS | beside it |")
     print("| --- | --- | ---: | ---: | --- |")
     for label, cmd, t, m, note in rows:
         mem = f"{m:.0f} MB" if m else "—"
-        print(f"| {label} | {cmd} | {t:.2f} s | {mem} | {note} |")
+        print(f"| {label} | {cmd} | {t:.3f} s | {mem} | {note} |")
 
 
 if __name__ == "__main__":

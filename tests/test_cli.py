@@ -26,6 +26,18 @@ def test_version():
     assert r.returncode == 0 and __version__ in r.stdout
 
 
+def test_version_is_answered_before_the_cli_loads_and_says_what_click_says():
+    from click.testing import CliRunner
+
+    from awesomelint.cli import main
+
+    code = "import sys; sys.argv = ['awesomelint', '--version']; from awesomelint.__main__ import run; run(); print('click' in sys.modules)"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    fast, loaded = r.stdout.splitlines()
+    assert loaded == "False"  # start-up without click and the commands
+    assert fast + "\n" == CliRunner().invoke(main, ["--version"]).output
+
+
 def test_convert_and_render_through_files(tmp_path):
     src = FIXTURES[0].parent / "bullet.md"
     out = tmp_path / "list.yaml"
