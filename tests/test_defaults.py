@@ -84,3 +84,9 @@ def test_a_bare_name_is_not_reported_by_default(tmp_path):
     assert run("lint", "--no-cache", "l.md", cwd=tmp_path).returncode == 0
     r = run("lint", "--no-cache", "--extend-select", "AL103", "l.md", cwd=tmp_path)
     assert r.returncode == 1 and "l.md:11:" in r.stdout and "AL103" in r.stdout
+
+
+def test_select_all_on_the_command_line_selects_every_rule(tmp_path):
+    (tmp_path / "l.md").write_text("# L\n\n* [A](https://a.org) - lower case\n", encoding="utf-8")
+    r = run("lint", "--no-cache", "--select", "ALL", "l.md", cwd=tmp_path)
+    assert r.returncode == 1 and "AL501" in r.stdout and "AL602" in r.stdout, r.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import unquote
 
@@ -72,29 +73,44 @@ def normalize_url(url: str) -> str:
     return out
 
 
+_BLANK = re.compile(r"\s")
+_NO_COLON = re.compile(r"^https?//", re.IGNORECASE)
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_HTTP_HOST = re.compile(r"^https?://[^/\s]+", re.I)
+_FIRST_PART = re.compile(r"[/?#:]")
+_PLAIN_WEB = re.compile(r"https?://[^/\s]+\S*", re.I)  # the common case, said fine at once
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def url_problem(url: str) -> str | None:
     """Why `url` cannot work as a link target, or None."""
     u = url.strip()
+    if _PLAIN_WEB.fullmatch(u):
+        return None
+    return _url_problem_checks(u)
+
+
+def _url_problem_checks(u: str) -> str | None:
     if not u:
         return "the url is empty"
-    if re.search(r"\s", u):
+    if _BLANK.search(u):
         return "the url contains white space"
     if u.startswith(("#", "/", "./", "../", "?")):
         return None
-    if re.match(r"^https?//", u, re.IGNORECASE):
+    if _NO_COLON.match(u):
         return "the scheme has no colon (https//…); write https://"
-    m = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", u)
+    m = _SCHEME.match(u)
     if m and m.group(1).lower() not in KNOWN_SCHEMES and u[m.end() : m.end() + 2] == "//" and _near_http(m.group(1).lower()):
         return f"the scheme {m.group(1)!r} looks misspelt; write https://"
     if m:
         scheme = m.group(1).lower()
-        if scheme in ("http", "https") and not re.match(r"^https?://[^/\s]+", u, re.I):
+        if scheme in ("http", "https") and not _HTTP_HOST.match(u):
             return "the url has no host after the scheme"
         if scheme not in KNOWN_SCHEMES and not u.startswith(scheme + "://"):
             return None if len(scheme) > 1 else "the url has an unknown scheme"
         return None
     if _DOMAIN_LIKE.match(u):
-        first = re.split(r"[/?#:]", u, maxsplit=1)[0]
+        first = _FIRST_PART.split(u, maxsplit=1)[0]
         if first.rsplit(".", 1)[-1].lower() in FILE_EXTENSIONS:
             return None  # a file in the repository (CONTRIBUTING.md), not a host
         return "the url has no scheme (GitHub will treat it as a relative path); add https://"

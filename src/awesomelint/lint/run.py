@@ -383,13 +383,17 @@ def _run_phase1(todo: list[tuple[int, SourceText, set[str], dict[str, Any], str 
 
 
 def _with_overrides(enabled: set[str], overrides: dict[str, list[str]] | None) -> set[str]:
+    """The command line's --select/--extend-select/--ignore over a file's enabled rules, matched
+    as the config's own selectors are (`ALL`, a code, a prefix): one matcher for both."""
+    from awesomelint.config import _matches
+
     if not overrides:
         return enabled
     codes = all_rules()
     if overrides.get("select"):
-        enabled = {c for c in codes if any(c.startswith(s) for s in overrides["select"])}
-    enabled |= {c for c in codes if any(c.startswith(s) for s in overrides.get("extend_select", []))}
-    enabled -= {c for c in codes if any(c.startswith(s) for s in overrides.get("ignore", []))}
+        enabled = {c for c in codes if _matches(c, overrides["select"])}
+    enabled |= {c for c in codes if _matches(c, overrides.get("extend_select", []))}
+    enabled -= {c for c in codes if _matches(c, overrides.get("ignore", []))}
     return enabled
 
 

@@ -369,7 +369,7 @@ def dataset_json_ld(entries: list[tuple[tuple[str, ...], Entry]], legend: dict[s
     return text
 
 
-_LEGEND_ITEM = re.compile(r"([A-Za-z0-9]{1,4})\s*[:=]?\s+(\S.*)")
+_LEGEND_ITEM = re.compile(r"([A-Za-z0-9]{1,4})(?:\s*[:=]\s*|\s+)(\S.*)")
 
 
 def legends(doc: Document) -> dict[str, dict[str, str]]:

@@ -87,7 +87,7 @@ def _centred_image(ctx: FileContext, start: int) -> bool:
     return "align=" in text and "center" in text and "<img" in text
 
 
-_IMAGE_MD = re.compile(r"\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?")
+_IMAGE_MD = re.compile(r"\[?!\[[^\[\]]*\]\([^()]*\)(?:\]\([^()]*\))?")  # classes stop at the next opener: linear
 _SMALL_WORDS = frozenset("a an and as at but by en for if in nor of on or per the to v v. via vs vs. with".split())
 
 
@@ -130,7 +130,7 @@ def awesome_license(ctx: FileContext) -> Iterator[Diagnostic]:
             yield ctx.diag(sec.line, 1, "AL608", "a License section: keep the licence in a LICENSE file")
 
 
-_IMAGE_PARTS = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"']([^\"']*)[\"'])?\s*\)")
+_IMAGE_PARTS = re.compile(r"!\[([^\[\]]*)\]\([ \t]*<?([^()\s<>]*)>?(?:[ \t]+[\"']([^\"'()]*)[\"'])?[ \t]*\)")
 _CI_WORDS = re.compile(r"(?i)build status|build passing|travis|circleci|\bci\b|github actions")
 # by host only the services that exist for CI; a GitHub Actions badge is one when its text says so
 # (awesome-selfhosted's dead-link workflow badges, with no text, report on the list itself)

@@ -110,8 +110,33 @@ _NO_OPEN_BRACKET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+[^\[\]\n]*\]\(
 _SPACE_IN_URL = re.compile(r"\]\((?:https?://|www\.)[^\s()<>\"']+[ \t]+(?![\"'(])[^)\s]{1,200}\)")
 
 
+_MALFORMED = (
+    (_SPACE_BEFORE_PAREN, "a space between ] and ("),
+    (_NO_PAREN, "no parentheses around the url"),
+    (_REVERSED, "url and text reversed"),
+    (_NO_OPEN_BRACKET, "no [ before the link text"),
+    (_NO_OPEN_BRACKET_CELL, "no [ before the link text"),
+    (_SPACE_IN_URL, "a space in the url (write it as %20)"),
+)
+# what each pattern cannot match without (a substring test is far cheaper than a search)
+_MAYBE = {
+    _SPACE_BEFORE_PAREN: lambda t: "] " in t or "]\t" in t,
+    _NO_PAREN: lambda t: "]http" in t or "]www." in t,
+    _REVERSED: lambda t: ")[" in t,
+    _NO_OPEN_BRACKET: lambda t: "](" in t,
+    _NO_OPEN_BRACKET_CELL: lambda t: "](" in t and "|" in t,
+    _SPACE_IN_URL: lambda t: "](" in t and (" " in t or "\t" in t),
+}
+
+
 def _unbalanced_paren(text: str) -> int:
     """1-based column of a link destination whose parentheses do not balance, or 0."""
+    if text.count("(") == text.count("]("):
+        return 0  # every `(` opens a destination: none has one inside it
+    return _unbalanced_paren_scan(text)
+
+
+def _unbalanced_paren_scan(text: str) -> int:
     start = text.find("](")
     while start >= 0:
         i, depth, inner = start + 2, 1, False
@@ -178,15 +203,8 @@ def malformed_link(ctx: FileContext) -> Iterator[Diagnostic]:
     for _, e, _ in entry_blocks(ctx):
         for n in range(e.line, e.line + 1):
             text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), ctx.line_text(n))
-            for pattern, what in (
-                (_SPACE_BEFORE_PAREN, "a space between ] and ("),
-                (_NO_PAREN, "no parentheses around the url"),
-                (_REVERSED, "url and text reversed"),
-                (_NO_OPEN_BRACKET, "no [ before the link text"),
-                (_NO_OPEN_BRACKET_CELL, "no [ before the link text"),
-                (_SPACE_IN_URL, "a space in the url (write it as %20)"),
-            ):
-                m = pattern.search(text)
+            for pattern, what in _MALFORMED:
+                m = pattern.search(text) if _MAYBE[pattern](text) else None
                 if m:
                     yield ctx.diag(n, m.start() + 1, "AL104", f"malformed link: {what}")
                     break
@@ -260,7 +278,7 @@ def bare_url(ctx: FileContext) -> Iterator[Diagnostic]:
             continue  # bold-title `Label: https://…` lines; a table whose url column holds bare urls
         text = ctx.line_text(e.line)
         stripped = _LINKED.sub(lambda m: " " * len(m.group(0)), text)
-        m = re.search(r"(?<![(<\w])https?://\S+", stripped)
+        m = _BARE_URL.search(stripped)
         if m:
             yield ctx.diag(e.line, m.start() + 1, "AL105", "bare url: write it as [name](url)")
 
@@ -349,6 +367,9 @@ def _real_separator(sep: str | None) -> bool:
     return sep is None or bool(sep.strip())
 
 
+_ABSOLUTE = re.compile(r"(?i)^[a-z][a-z0-9+.-]*:")
+
+
 @rule("AL108", "relative-url", records=True)
 def relative_url(ctx: FileContext) -> Iterator[Diagnostic]:
     """A relative path as an entry's url in a list whose other entries link to the web.
@@ -363,11 +384,11 @@ def relative_url(ctx: FileContext) -> Iterator[Diagnostic]:
         - [MIMIC](https://mimic.mit.edu/) - ICU records.   # good
     """
     urls = [(e.url, e.line) for _, e, _ in entry_blocks(ctx) if e.url and not url_problem(e.url)]
-    absolute = [u for u, _ in urls if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", u)]
+    absolute = [u for u, _ in urls if _ABSOLUTE.match(u)]
     if len(urls) < 5 or len(absolute) * 5 < len(urls) * 4:
         return
     for url, line in urls:
-        if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", url) or url.startswith("#") or url_problem(url):
+        if _ABSOLUTE.match(url) or url.startswith("#") or url_problem(url):
             continue  # absolute, an anchor, or said by AL106 already
         if _in_repository(ctx.path, url):
             continue  # `CONTRIBUTING.md`, `LICENSE`: a file of the list's own repository

@@ -53,7 +53,6 @@ def _report(ctx: FileContext, code: str) -> Iterator[Diagnostic]:
 
 # -- what exactly is wrong, said for the line at hand ------------------------------------------
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
-_ATX = re.compile(r"^( {0,3})(#{1,6})([ \t]*)(.*?)(?:[ \t]+#+)?[ \t]*$")
 _UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 
 
@@ -122,12 +121,16 @@ def _heading_style(ctx: FileContext, n: int) -> str | None:
     if nxt and _UNDERLINE.match(nxt) and text.strip():
         level = 1 if nxt.strip().startswith("=") else 2
         return f"underlined (setext) heading: write '{'#' * level} {text.strip()}'"
-    m = _ATX.match(text)
-    if m is None:
+    from awesomelint.fmt import _atx_parts  # a scan from the end: a regex here was quadratic on blanks
+
+    parts = _atx_parts(text)
+    if parts is None:
         return None
-    indent, marks, space, title = m.groups()
+    indent, marks, title = parts
+    rest = text[len(indent) + len(marks) :]
+    space = rest[: len(rest) - len(rest.lstrip(" \t"))]
     want = f"'{marks} {title.strip()}'"
-    if text.rstrip(" \t").endswith("#") and title.strip() and not title.rstrip().endswith("#"):
+    if text.rstrip(" \t") != indent + marks + space + title and title:
         return f"closing '#' marks: write {want}"
     if space != " " and title:
         return f"extra space after '{marks}': write {want}"

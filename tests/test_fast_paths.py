@@ -1,0 +1,58 @@
+"""Each shortcut taken for speed gives the answer the full check gives (speed changes no output).
+
+Run over every line of the corpus, our fixtures and hostile strings, and over random text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from awesomelint.lint.rules import entries
+from awesomelint.urls import _url_problem_checks, url_problem
+from conftest import CORPUS
+
+HERE = Path(__file__).parent
+LINES = sorted(
+    {ln for p in [*CORPUS, *HERE.glob("fixtures/*.md"), *HERE.glob("lint_inputs/*.md")] for ln in p.read_text(encoding="utf-8").split("\n")}
+    | {"- [A](https://a.org/(x) - A.", "- [B] (https://b.org) - B.", "- [C]https://c.org - C.", "(https://d.org)[D]", "| E](https://e.org) |"}
+)
+_TEXT = st.text(alphabet=st.sampled_from(list("[]()| \t-ab:/.hpstw\\`")), max_size=60)
+
+
+def _full_malformed(text: str) -> list[object]:
+    return [(p.pattern, bool(p.search(text))) for p, _ in entries._MALFORMED]
+
+
+def _fast_malformed(text: str) -> list[object]:
+    return [(p.pattern, bool(p.search(text)) if entries._MAYBE[p](text) else False) for p, _ in entries._MALFORMED]
+
+
+def test_prefilters_and_paren_shortcut_agree_on_every_real_line() -> None:
+    for line in LINES:
+        assert _fast_malformed(line) == _full_malformed(line), line
+        assert entries._unbalanced_paren(line) == entries._unbalanced_paren_scan(line), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_prefilters_and_paren_shortcut_agree_on_random_text(text: str) -> None:
+    assert _fast_malformed(text) == _full_malformed(text)
+    assert entries._unbalanced_paren(text) == entries._unbalanced_paren_scan(text)
+
+
+_URL = st.text(alphabet=st.sampled_from(list("htps:/wx.org? #()\t")), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_URL)
+def test_url_problem_shortcut_agrees(url: str) -> None:
+    assert url_problem(url) == _url_problem_checks(url.strip())
+
+
+def test_url_problem_shortcut_agrees_on_every_real_url() -> None:
+    import re
+
+    for url in {u for ln in LINES for u in re.findall(r"\]\(([^)\s]*)", ln)}:
+        assert url_problem(url) == _url_problem_checks(url.strip()), url
