@@ -29,12 +29,17 @@ CORPUS = SHARED / "corpus"
 GEN = SHARED / "tools" / "gen_biglist.py"
 
 
+# as a user's machine runs it: with compiled bytecode (some sandboxes set PYTHONDONTWRITEBYTECODE,
+# which makes every run compile our modules from source)
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def measure(cmd: list[str], runs: int, cwd: str | None = None) -> tuple[float, float, float]:
     """(median CPU seconds, median wall seconds, peak RSS in MB) over `runs` runs of a command."""
     cpus, walls, peaks = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=ENV)
         _, _, usage = os.wait4(proc.pid, 0)
         walls.append(time.perf_counter() - start)
         cpus.append(usage.ru_utime + usage.ru_stime)

@@ -15,8 +15,15 @@ def run() -> None:
 
         sys.stdout.write(f"awesomelint, version {__version__}\n")  # the same line as click's option
         return
+    import gc
+
     from awesomelint.cli import main
 
+    # Records are trees without cycles, made by the hundred thousand: the collector's passes over
+    # them find nothing (1.2-1.4× on 100k entries). Objects alive after the imports are frozen
+    # out of its way, and a pass starts after many more allocations.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
     main()
 
 
