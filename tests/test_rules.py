@@ -354,3 +354,13 @@ def test_a_note_in_emphasis_after_the_link_is_not_a_missing_separator():
     head = "# T\n\n- [A](https://a.org) - A.\n- [B](https://b.org) - B.\n- [C](https://c.org) - C.\n"
     assert run_rule("AL107", head + "- [D](https://d.org) *Requires a licence.*\n") == []
     assert [d.line for d in run_rule("AL107", head + "- [D](https://d.org) Requires a *licence*.\n")] == [6]
+
+
+def test_duplicate_url_in_a_paper_column_needs_the_same_name():
+    text = (
+        "# T\n\n| Model | Paper |\n| --- | --- |\n"
+        "| U-Net & CLIP | [![arXiv](https://img.shields.io/badge/a.svg)](https://arxiv.org/abs/2301.00785) |\n"
+        "| Swin UNETR & CLIP | [![arXiv](https://img.shields.io/badge/a.svg)](https://arxiv.org/abs/2301.00785) |\n"
+        "| U-Net & CLIP | [![arXiv](https://img.shields.io/badge/a.svg)](https://arxiv.org/abs/2301.00785) |\n"
+    )
+    assert [d.line for d in run_rule("AL201", text)] == [7]  # one paper, two models: only the repeat

@@ -22,6 +22,10 @@ def entry_url_index(ctx: FileContext) -> list[tuple[str, int, int, str, str, str
     for block, e, _ in entry_blocks(ctx):
         if e.url and not is_navigation(e.url):
             where = section_of.get(id(block), "")
+            if isinstance(block, Table) and e.url_text is not None:
+                # the row's url is another column's (a Paper badge beside a plain model name): rows
+                # of one paper under other names are not duplicates, the same name again is
+                where += f"\0row {e.line}"
             name = " ".join(plain_text(e.name or "").lower().split())
             out.append((normalize_url(e.url), e.line, column_of(ctx.line_text(e.line), e.url[:20]), e.url, where, name))
     return out
