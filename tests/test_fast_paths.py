@@ -56,3 +56,22 @@ def test_url_problem_shortcut_agrees_on_every_real_url() -> None:
 
     for url in {u for ln in LINES for u in re.findall(r"\]\(([^)\s]*)", ln)}:
         assert url_problem(url) == _url_problem_checks(url.strip()), url
+
+
+def test_cell_split_and_display_width_shortcuts_agree() -> None:
+    from awesomelint.parse.cells import CELL_SPACE, _split_escaped, split_cells
+    from awesomelint.render.markdown import display_width
+
+    def full_width(text: str) -> int:
+        import unicodedata
+
+        return sum(0 if unicodedata.combining(c) or c in "\u200b\u200d\ufe0f" else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+    rows = [ln for ln in LINES if "|" in ln] + ["| a | `b|c` | d |", "|x||y|", "| a \\| b |", "|", "||"]
+    for row in rows:
+        s = row.strip(CELL_SPACE)
+        s = s[1:] if s.startswith("|") else s
+        s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
+        assert split_cells(row) == _split_escaped(s), row
+    for line in LINES:
+        assert display_width(line) == full_width(line), line

@@ -13,6 +13,13 @@ def split_cells(row: str) -> list[str]:
         s = s[1:]
     if s.endswith("|") and not s.endswith("\\|"):
         s = s[:-1]
+    if "\\" not in s:  # no escapes: every pipe splits (code spans do not protect one in GFM)
+        return [c.strip(CELL_SPACE) for c in s.split("|")]
+    return _split_escaped(s)
+
+
+def _split_escaped(s: str) -> list[str]:
+    """The character scan, for rows with backslash escapes (`\\|` is content)."""
     cells: list[str] = []
     cur: list[str] = []
     i = 0

@@ -565,6 +565,8 @@ _STYLE_RENDERERS: dict[str, Callable[[Entry, str], list[str]]] = {
 # -- tables -----------------------------------------------------------------------------------
 def display_width(text: str) -> int:
     """Columns a string takes in a monospace editor: wide (CJK, emoji) count 2, combining 0."""
+    if text.isascii():
+        return len(text)  # every ASCII character takes one column
     width = 0
     for ch in text:
         if unicodedata.combining(ch) or ch in "\u200b\u200d\ufe0f":
