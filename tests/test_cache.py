@@ -165,3 +165,19 @@ def test_parallel_equals_serial(monkeypatch):
     monkeypatch.setattr(run_module, "PARALLEL_MIN_BYTES", 0)
     parallel, _ = lint_sources(sources, ConfigCache())
     assert [(d.path, d.line, d.code, d.message) for d in parallel] == [(d.path, d.line, d.code, d.message) for d in serial]
+
+
+def test_a_warm_run_does_not_load_the_parser(tmp_path):
+    """A warm run answers from the cache: mistune and our parser are never imported."""
+    (tmp_path / "list.md").write_text(BAD, encoding="utf-8")
+    report(tmp_path)  # cold: fills the cache
+    code = (
+        "import sys; sys.argv = ['awesomelint', 'lint', '--exit-zero', 'list.md']\n"
+        "from awesomelint.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('mistune', 'awesomelint.parse.blocks', 'awesomelint.parse.records', 'awesomelint.parse.inline', 'awesomelint.parse.shapes')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert "AL201" in r.stdout, r.stdout + r.stderr  # the same findings, from the cache
+    assert r.stderr.strip().splitlines()[-1] == "[]", r.stderr

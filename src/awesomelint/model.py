@@ -21,7 +21,7 @@ STYLE_BOLD = "bold"  # __Name__ + description lines + `Label: https://…` lines
 STYLE_FIELDS = "fields"  # - [Name](url) - Description + `  - Data Types: P, L` sub-items (a table as a list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     """An extra link of an entry. `label` is its role (Data, Code, Demo…), `text` its link text.
     A label of `/` or `&` is the mark joining a second linked name to the entry's own:
@@ -35,7 +35,7 @@ class Link:
     label_colon: str | None = None  # the colon after a group label when it is not ":" (e.g. "：")
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     name: str | None
     url: str | None
