@@ -102,7 +102,7 @@ def main() -> None:
     peers = {k: v for k, v in {"mdformat": ["mdformat", "--check"], "markdownlint-cli2": ["markdownlint-cli2"]}.items() if shutil.which(v[0])}
     rows: list[tuple[str, str, float, float, str]] = []
     (bare, _, _), (version, _, _) = paired([sys.executable, "-c", "pass"], base + ["--version"], runs, ".")
-    rows.append(("start-up", "`awesomelint --version`", version, 0.0, f"+{(version - bare) * 1000:.0f} ms CPU over bare `python -c pass`"))
+    rows.append(("start-up", "`awesomelint --version`", version, 0.0, f"{(version - bare) * 1000:+.0f} ms CPU beside bare `python -c pass`"))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for label, path in inputs(sizes, work):
