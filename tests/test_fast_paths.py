@@ -75,3 +75,32 @@ def test_cell_split_and_display_width_shortcuts_agree() -> None:
         assert split_cells(row) == _split_escaped(s), row
     for line in LINES:
         assert display_width(line) == full_width(line), line
+
+
+def test_the_entry_walk_is_done_once_and_in_document_order() -> None:
+    from awesomelint.lint.engine import FileContext
+    from awesomelint.lint.rules.entries import entry_blocks
+    from awesomelint.model import EntryList, Table
+    from awesomelint.parse import parse_source_tokens
+    from awesomelint.source import read_source
+
+    def reference(doc):  # type: ignore[no-untyped-def]
+        out = []
+
+        def walk(block, entries, depth):  # type: ignore[no-untyped-def]
+            for e in entries:
+                out.append((id(block), id(e), depth))
+                walk(block, e.children, depth + 1)
+
+        for _, block in doc.iter_blocks():
+            if isinstance(block, (EntryList, Table)):
+                walk(block, block.entries, 0)
+        return out
+
+    for path in [*CORPUS, *HERE.glob("fixtures/*.md")]:
+        src = read_source(path)
+        doc, tokens = parse_source_tokens(src)
+        ctx = FileContext(str(path), src, doc, settings={}, _tokens=tokens)
+        first = [(id(b), id(e), d) for b, e, d in entry_blocks(ctx)]
+        assert first == reference(doc), path
+        assert [(id(b), id(e), d) for b, e, d in entry_blocks(ctx)] == first  # the second walk is the first one's

@@ -16,16 +16,23 @@ _CODE_SPAN = re.compile(r"`[^`\n]*`")
 
 
 def entry_blocks(ctx: FileContext) -> Iterator[tuple[EntryList | Table, Entry, int]]:
-    """(block, entry, depth) for every entry of every list and table, nested ones too."""
+    """(block, entry, depth) for every entry of every list and table, nested ones too (walked
+    once per file: the records do not change while rules read them)."""
+    found = ctx.settings.get("_entry_blocks")
+    if found is None:
+        found = ctx.settings["_entry_blocks"] = []
 
-    def walk(block: EntryList | Table, entries: list[Entry], depth: int) -> Iterator[tuple[EntryList | Table, Entry, int]]:
-        for e in entries:
-            yield block, e, depth
-            yield from walk(block, e.children, depth + 1)
+        def walk(block: EntryList | Table, entries: list[Entry], depth: int) -> None:
+            stack = [(e, depth) for e in reversed(entries)]
+            while stack:  # depth first, in document order, without recursion (1000-deep lists)
+                e, d = stack.pop()
+                found.append((block, e, d))
+                stack.extend((c, d + 1) for c in reversed(e.children))
 
-    for _, block in ctx.doc.iter_blocks():
-        if isinstance(block, (EntryList, Table)):
-            yield from walk(block, block.entries, 0)
+        for _, block in ctx.doc.iter_blocks():
+            if isinstance(block, (EntryList, Table)):
+                walk(block, block.entries, 0)
+    return iter(found)
 
 
 def column_of(text: str, needle: str, default: int = 1) -> int:
