@@ -16,7 +16,7 @@ from awesomelint.anchors import SlugCounter, slugify
         ("[MIMIC](https://mimic.mit.edu/) data", "mimic-data"),
         ("`code` and *emphasis*", "code-and-emphasis"),
         # a badge after the title: the image is no text, the space before it stays
-        ("Awesome-Medical-Dataset [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)", "awesome-medical-dataset-"),
+        ("Open-Clinical-Data [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)", "open-clinical-data-"),
         ("Awesome Python ![badge](https://x.org/b.svg) Tools", "awesome-python--tools"),
         ("Données ouvertes", "données-ouvertes"),
     ],

@@ -188,7 +188,7 @@ MORE = """# More
 
 ## Skin
 
-- [HAM10000](https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/DBW86T) - Dermoscopy images.
+- [HAM10000](https://doi.org/10.7910/DVN/DBW86T) - Dermoscopy images.
   - Data types: I
 """
 

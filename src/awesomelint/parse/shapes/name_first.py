@@ -1,6 +1,6 @@
 """Name first: a plain-text name written before its link, or with a bare url.
 
-- MySQL - [awesome-mysql](https://github.com/shlomi-noach/awesome-mysql)
+- SQLite - [sqlite-notes](https://example.org/sqlite-notes)
 - `0BSD` - [BSD Zero Clause License](https://spdx.org/licenses/0BSD.html)
 - 2019 - https://www.miccai2019.org/
 """
