@@ -26,13 +26,21 @@ from awesomelint.source import SourceText, split_front_matter
 Token = dict[str, Any]
 
 STYLE_CODES = ("AL501", "AL502", "AL503", "AL504", "AL505", "AL506", "AL507", "AL508", "AL509")
-_CANONICAL_SEPARATORS = (" — ", " – ", " —", " –", ": ", " : ", " -- ")
-# a dash with other blanks around it: `  -  `, a no-break space, a tab (awesome-lint's "invalid whitespace")
-_ODD_BLANK_DASH = re.compile(r"[ \t\u00a0]+-[ \t\u00a0]+")
+_SEPARATOR_MARKS = {"-", "–", "—", "--", ":"}
+_BLANKS = " \t\u00a0"
 
 
 def _normalisable(separator: str | None) -> bool:
-    return separator is not None and separator != " - " and (separator in _CANONICAL_SEPARATORS or _ODD_BLANK_DASH.fullmatch(separator) is not None)
+    """A separator the parser read whose mark is a dash or colon, not ` - ` as written: `—`, `–`,
+    `:` and a dash with other blanks around it (`  -  `, a no-break space: awesome-lint's "invalid
+    whitespace"). It ends in a blank, as the page check (`verify._SEPARATOR_HTML`) expects."""
+    return (
+        separator is not None
+        and separator != " - "
+        and separator.strip(_BLANKS) in _SEPARATOR_MARKS
+        and separator[-1] in _BLANKS
+        and (separator[0] in _BLANKS or separator[0] == ":")  # `[x](u)- text` is AL107's, not a style
+    )
 
 
 @dataclass

@@ -21,6 +21,7 @@ import re
 
 from awesomelint.anchors import SlugCounter, plain_text
 from awesomelint.model import Column, Document, Entry, Prose
+from awesomelint.render.markdown import value_text
 from awesomelint.render.views import columns_for, csv_rows, flatten
 from awesomelint.urls import safe_href
 
@@ -174,18 +175,12 @@ def _said_once(cols: list[Column], entries: list[Entry]) -> tuple[list[Column], 
             if values != {()}:
                 keep.append(c)
             continue
-        texts = {_value_text(e.attributes.get(c.key)) for e in entries}
+        texts = {value_text(e.attributes.get(c.key, "")) for e in entries}
         if len(texts) > 1:
             keep.append(c)
         elif texts != {""}:
             constant.append((c.title, texts.pop()))
     return keep, constant
-
-
-def _value_text(value: object) -> str:
-    if value is None:
-        return ""
-    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 _URL_LIKE = re.compile(r"[^\s<>&]{20,}")  # a long run with no space (a url as link text), outside tags and entities

@@ -291,7 +291,7 @@ def extra_lines(entry: Entry, shown: tuple[str, ...] = (), links: bool = True, i
         if key in shown or key.startswith("_") or value in ("", [], None):
             continue
         title = key_title(key)
-        lines.append(f"- {title}: {_value_text(value).replace(chr(10), ' ')}")
+        lines.append(f"- {title}: {value_text(value).replace(chr(10), ' ')}")
     groups: dict[str, list[Link]] = {}
     for lk in entry.links if links else []:
         if lk.inline:
@@ -460,7 +460,8 @@ def _render_paragraph_entry(entry: Entry, marker: str) -> list[str]:
     return lines
 
 
-def _value_text(value: object) -> str:
+def value_text(value: object) -> str:
+    """An attribute value as one text (a list joined with commas)."""
     return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
@@ -476,7 +477,7 @@ def column_values(e: Entry, col: Column) -> tuple[str, str]:
     text, the links labelled with the column's title). The one place a column's value is read,
     for tables and fields lists alike. When both are there they are shown apart (two fields, or
     a link column beside the attribute's), or the links would read back as part of the text."""
-    text = _value_text(e.attributes.get(col.key, "")) if col.role != "link" else ""
+    text = value_text(e.attributes.get(col.key, "")) if col.role != "link" else ""
     return text, _links_text(e, col.title)
 
 

@@ -65,13 +65,8 @@ def awesome_heading(ctx: FileContext) -> Iterator[Diagnostic]:
 
 
 def _first_content_line(ctx: FileContext) -> int:
-    """The first non-blank line after any front matter."""
-    n = 1
-    if ctx.line_text(1).strip() == "---":
-        n = 2
-        while n <= len(ctx.lines) and ctx.line_text(n).strip() not in ("---", "..."):
-            n += 1
-        n += 1
+    """The first non-blank line after any front matter (as the parser split it off)."""
+    n = 1 + (ctx.doc.front_matter.count("\n") + 1 if ctx.doc.front_matter else 0)
     while n <= len(ctx.lines) and not ctx.line_text(n).strip():
         n += 1
     return n

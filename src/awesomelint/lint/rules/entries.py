@@ -261,8 +261,7 @@ def undefined_references(ctx: FileContext, text: str) -> list[tuple[int, str]]:
 def _link_trouble(ctx: FileContext, text: str) -> bool:
     """Does the line hold a link GitHub does not read (AL104) or a bare url (AL105)?"""
     code_free = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
-    malformed = (_SPACE_BEFORE_PAREN, _NO_PAREN, _REVERSED, _NO_OPEN_BRACKET, _NO_OPEN_BRACKET_CELL, _SPACE_IN_URL)
-    return bool(undefined_references(ctx, text)) or any(p.search(code_free) for p in malformed) or _BARE_URL.search(_LINKED.sub(" ", code_free)) is not None
+    return bool(undefined_references(ctx, text)) or any(p.search(code_free) for p, _ in _MALFORMED) or _BARE_URL.search(_LINKED.sub(" ", code_free)) is not None
 
 
 _BARE_URL = re.compile(r"(?<![(<\w])https?://\S+")
