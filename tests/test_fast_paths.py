@@ -104,3 +104,67 @@ def test_the_entry_walk_is_done_once_and_in_document_order() -> None:
         first = [(id(b), id(e), d) for b, e, d in entry_blocks(ctx)]
         assert first == reference(doc), path
         assert [(id(b), id(e), d) for b, e, d in entry_blocks(ctx)] == first  # the second walk is the first one's
+
+
+_MARKDOWN = st.text(alphabet=st.sampled_from(list("[]()<>*_`~\\!ab é\t")), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKDOWN)
+def test_plain_text_shortcut_agrees(text: str) -> None:
+    from awesomelint.anchors import _plain_text_full, plain_text
+
+    assert plain_text(text) == _plain_text_full(text)
+
+
+def test_plain_text_shortcut_agrees_on_every_real_line() -> None:
+    from awesomelint.anchors import _plain_text_full, plain_text
+
+    for line in LINES:
+        assert plain_text(line) == _plain_text_full(line), line
+
+
+def test_content_offset_agrees_with_expanding_every_line() -> None:
+    import re
+
+    from awesomelint.fmt import _content_offset
+
+    def full(marker_line: str) -> int:  # the form before the shortcut: always expand, compile per call
+        s = marker_line.expandtabs(4).lstrip(" ")
+        m = re.match(r"([-*+]|\d{1,9}[.)])([ \t]*)", s)
+        if not m:
+            return 2
+        gap = len(m.group(2).expandtabs(4))
+        if gap == 0 or gap > 4 or not s[m.end() :].strip(" \t"):
+            gap = 1
+        return len(m.group(1)) + gap
+
+    for line in [*LINES, "-\tx", " \t-  \ty", "1.\t\tz", "10)    w", "*"]:
+        assert _content_offset(line) == full(line), line
+
+
+def _bare_url_full(text: str) -> object:
+    m = entries._BARE_URL.search(entries._LINKED.sub(lambda m: " " * len(m.group(0)), text))
+    return m and m.start()
+
+
+def _bare_url_fast(text: str) -> object:
+    if entries._BARE_URL.search(text) is None:
+        return None
+    return _bare_url_full(text)
+
+
+_LINKY = st.text(alphabet=st.sampled_from(list("[]()<>`\\ab :/htps.\t")), max_size=50)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINKY)
+def test_bracket_count_and_bare_url_prefilter_agree(text: str) -> None:
+    assert entries._unbalanced(text) == entries._unbalanced_scan(text)
+    assert _bare_url_fast(text) == _bare_url_full(text)
+
+
+def test_bracket_count_and_bare_url_prefilter_agree_on_every_real_line() -> None:
+    for line in LINES:
+        assert entries._unbalanced(line) == entries._unbalanced_scan(line), line
+        assert _bare_url_fast(line) == _bare_url_full(line), line

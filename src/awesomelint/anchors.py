@@ -11,8 +11,17 @@ _MD_MARKUP = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)|!?\[([^\[\]]*)\]\[[^\[\]]*\
 _KEEP = re.compile(r"[^\w\- ]", re.UNICODE)
 
 
+_ANY_MARKUP = re.compile(r"[\[<*_`~\\]")  # a character every _MD_MARKUP match and escape starts with
+
+
 def plain_text(markdown: str) -> str:
     """Heading or label Markdown reduced to the text a reader sees (links → their text)."""
+    if not _ANY_MARKUP.search(markdown):
+        return markdown.strip()  # nothing to reduce (most names)
+    return _plain_text_full(markdown)
+
+
+def _plain_text_full(markdown: str) -> str:
     text = _MD_MARKUP.sub(lambda m: m.group(1) or m.group(2) or "", markdown)
     return re.sub(r"\\(.)", r"\1", text).strip()
 

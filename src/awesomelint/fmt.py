@@ -143,10 +143,13 @@ def _indent_of(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+_MARKER_GAP = re.compile(r"([-*+]|\d{1,9}[.)])([ \t]*)")
+
+
 def _content_offset(marker_line: str) -> int:
     """Columns from the marker's first character to the item's content."""
-    s = marker_line.expandtabs(4).lstrip(" ")
-    m = re.match(r"([-*+]|\d{1,9}[.)])([ \t]*)", s)
+    s = (marker_line.expandtabs(4) if "\t" in marker_line else marker_line).lstrip(" ")
+    m = _MARKER_GAP.match(s)
     if not m:
         return 2
     gap = len(m.group(2).expandtabs(4))

@@ -143,9 +143,9 @@ def no_ci_badge(ctx: FileContext) -> Iterator[Diagnostic]:
         # Awesome Data [![Build Status](https://travis-ci.org/x/y.svg)](https://travis-ci.org/x/y)   # bad
         # Awesome Data [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)                # good
     """
-    from awesomelint.lint.rules.entries import _code_lines
+    from awesomelint.lint.rules.entries import code_lines
 
-    code = _code_lines(ctx.block_tokens)
+    code = code_lines(ctx)
     for n, line in enumerate(ctx.lines, 1):
         if n in code or "![" not in line:
             continue

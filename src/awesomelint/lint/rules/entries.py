@@ -166,8 +166,15 @@ def _unbalanced_paren_scan(text: str) -> int:
 _NO_SPACE_AFTER_BULLET = re.compile(r"^ {0,3}[-*+]\[[^\]\n]*\]\(")
 
 
+def code_lines(ctx: FileContext) -> set[int]:
+    """Lines inside code blocks and HTML blocks, where Markdown syntax is not read (once per file)."""
+    found = ctx.settings.get("_code_lines")
+    if found is None:
+        found = ctx.settings["_code_lines"] = _code_lines(ctx.block_tokens)
+    return found
+
+
 def _code_lines(tokens: list[dict[str, Any]]) -> set[int]:
-    """Lines inside code blocks and HTML blocks, where Markdown syntax is not read."""
     out: set[int] = set()
     stack = list(tokens or [])
     while stack:
@@ -182,6 +189,17 @@ _BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]")
 
 
 def _unbalanced(text: str) -> bool:
+    """Do the brackets of a line fail to pair up (escapes and code spans aside)?"""
+    if "\\" not in text and "`" not in text:  # nothing to set aside: count (most lines hold one pair)
+        opens = text.count("[")
+        if opens != text.count("]"):
+            return True
+        if opens <= 1:
+            return opens == 1 and text.find("]") < text.find("[")
+    return _unbalanced_scan(text)
+
+
+def _unbalanced_scan(text: str) -> bool:
     depth = 0
     for m in _BRACKET_OR_ESCAPE.finditer(_CODE_SPAN.sub("", text) if "`" in text else text):
         c = m.group(0)
@@ -209,7 +227,9 @@ def malformed_link(ctx: FileContext) -> Iterator[Diagnostic]:
     """
     for _, e, _ in entry_blocks(ctx):
         for n in range(e.line, e.line + 1):
-            text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), ctx.line_text(n))
+            text = ctx.line_text(n)
+            if "`" in text:
+                text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
             for pattern, what in _MALFORMED:
                 m = pattern.search(text) if _MAYBE[pattern](text) else None
                 if m:
@@ -226,7 +246,7 @@ def malformed_link(ctx: FileContext) -> Iterator[Diagnostic]:
                     yield ctx.diag(n, col, "AL104", "malformed link: unbalanced ( in the url (write it as %28)")
                 elif _unbalanced(text) and "[" in text:
                     yield ctx.diag(n, text.find("[") + 1, "AL104", "malformed link: unbalanced brackets")
-    code = _code_lines(ctx.block_tokens)
+    code = code_lines(ctx)
     for n, line in enumerate(ctx.lines, 1):
         if n not in code and _NO_SPACE_AFTER_BULLET.match(line):
             yield ctx.diag(n, 1, "AL104", "no space after the bullet: GitHub shows this line as text, not a list item")
@@ -247,7 +267,7 @@ def undefined_references(ctx: FileContext, text: str) -> list[tuple[int, str]]:
         return []
     defined = ctx.settings.get("_definitions")
     if defined is None:
-        code = _code_lines(ctx.block_tokens)
+        code = code_lines(ctx)
         defined = {_label_key(m.group(1)) for n, line in enumerate(ctx.lines, 1) if n not in code for m in [_DEFINITION.match(line)] if m}
         ctx.settings["_definitions"] = defined
     out = []
@@ -283,6 +303,8 @@ def bare_url(ctx: FileContext) -> Iterator[Diagnostic]:
         if (isinstance(block, EntryList) and block.style == STYLE_BOLD) or (isinstance(block, Table) and e.url is not None):
             continue  # bold-title `Label: https://…` lines; a table whose url column holds bare urls
         text = ctx.line_text(e.line)
+        if _BARE_URL.search(text) is None:
+            continue  # blanking the links never makes a bare url: none here
         stripped = _LINKED.sub(lambda m: " " * len(m.group(0)), text)
         m = _BARE_URL.search(stripped)
         if m:
