@@ -30,18 +30,23 @@ def load(path: str | os.PathLike[str], source: SourceText | None = None) -> Load
 
 def parse_source(src: SourceText) -> Document:
     """Parse a decoded list file into a `Document` (records with source lines)."""
-    return parse_source_tokens(src)[0]
+    return parse_source_tokens(src, shed=True)[0]
 
 
-def parse_source_tokens(src: SourceText) -> tuple[Document, list[dict[str, Any]]]:
-    """The records and the block tokens they came from (one parse serves lint, fmt and the check)."""
+def parse_source_tokens(src: SourceText, shed: bool = False) -> tuple[Document, list[dict[str, Any]]]:
+    """The records and the block tokens they came from (one parse serves lint, fmt and the check).
+
+    `shed`: each list's tokens are let go once its records are read, but for the code blocks,
+    HTML blocks and paragraphs with an HTML comment inside it (what code lines and suppressions
+    are found from): less memory, for callers that do not format.
+    """
     from awesomelint.parse.blocks import parse_blocks
     from awesomelint.parse.records import RecordBuilder
 
     front_matter, skip = split_front_matter(src.text)
     tokens, env = parse_blocks(src.text, skip)
     lines = src.text.split("\n")
-    return RecordBuilder(lines, env, src.path).document(tokens, front_matter), tokens
+    return RecordBuilder(lines, env, src.path).document(tokens, front_matter, shed), tokens
 
 
 def parse_text(text: str, path: str = "<string>") -> Document:

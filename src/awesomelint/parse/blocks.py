@@ -171,6 +171,7 @@ class PosBlockParser(BlockParser):
                 break
         if state.last_child is not None:
             state.last_child.rel_line = first
+            state.last_child = None  # no parent ↔ child cycle: states go when their tokens are placed
         return end
 
     def parse_ref_link(self, m: re.Match[str], state: PosState) -> int | None:  # type: ignore[override]
@@ -271,6 +272,7 @@ def _simple_list(block: PosBlockParser, m: re.Match[str], state: PosState) -> in
     src, end = state.src, state.cursor_max
     pos = m.start()
     local = state.local_line(pos)
+    root = state.parent is None
     match_item = _SIMPLE_ITEM.match
     # open levels, outermost first: [marker column, bullet, ordered, list token, item, item's text column]
     levels: list[list[Any]] = []
@@ -325,14 +327,29 @@ def _simple_list(block: PosBlockParser, m: re.Match[str], state: PosState) -> in
                 return None
             if ordered and int(marker[:-1]) != 1 and state.tokens and state.tokens[-1]["type"] == "paragraph":
                 return None
-        item: Token = {
-            "type": "list_item",
-            "children": [{"type": "block_text", "text": text + "\n", "_fl": (state, local, local)}],
-            "_fl": [state, local, local],
-            "marker": marker,
-            "marker_indent": col - base_col,
-            "marker_line": src[pos:line_end] if not level else " " * (col - base_col) + src[pos + len(ws) : line_end],
-        }
+        marker_line = src[pos:line_end] if not level else " " * (col - base_col) + src[pos + len(ws) : line_end]
+        if root:  # lines are known now (a child state learns where it starts only after its parse)
+            n = local + 1
+            para: Token = {"type": "block_text", "text": text + "\n", "line": n, "end_line": n}
+            item: Token = {
+                "type": "list_item",
+                "children": [para],
+                "marker": marker,
+                "marker_indent": col - base_col,
+                "marker_line": marker_line,
+                "line": n,
+                "end_line": n,
+            }
+        else:
+            para = {"type": "block_text", "text": text + "\n", "_fl": (state, local, local)}
+            item = {
+                "type": "list_item",
+                "children": [para],
+                "_fl": [state, local, local],
+                "marker": marker,
+                "marker_indent": col - base_col,
+                "marker_line": marker_line,
+            }
         text_col = col + len(marker) + len(im.group(3))
         if level == len(levels):
             attrs: dict[str, Any] = {"depth": depth0 + level, "ordered": ordered}
@@ -347,7 +364,10 @@ def _simple_list(block: PosBlockParser, m: re.Match[str], state: PosState) -> in
             lv[3]["children"].append(item)
             lv[4], lv[5] = item, text_col
         for lv in levels:
-            lv[4]["_fl"][2] = local
+            if root:
+                lv[4]["end_line"] = local + 1
+            else:
+                lv[4]["_fl"][2] = local
         local += 1
         pos = end if nl < 0 else nl + 1
         if pos >= end:
@@ -395,6 +415,7 @@ def _parse_list_item(block: Any, bullet: str, item: Any, token: Token, state: An
     nxt = _orig_parse_list_item(block, bullet, item, token, state, rules)
     li = token["children"][-1]
     child = state.last_child
+    state.last_child = None  # no parent ↔ child cycle: states go when their tokens are placed
     assert child is not None
     child.rel_line = marker_local + (0 if item.text.strip() else 1)
     li["_ls"] = (state, marker_local)
@@ -477,6 +498,10 @@ def _line_of(stamp: tuple[Any, ...]) -> int:
 
 def _assign_lines(tokens: list[Token]) -> None:
     for tok in tokens:
+        if "end_line" in tok:  # a simple list's item or text in the top state: placed when read
+            if "children" in tok:
+                _assign_lines(tok["children"])
+            continue
         fl = tok.pop("_fl", None)
         if fl is not None:  # a simple list's item or text: lines known when it was read
             st, first, last = fl

@@ -84,7 +84,7 @@ class RecordBuilder:
         return out
 
     # -- document -------------------------------------------------------------------------
-    def document(self, tokens: list[Token], front_matter: str | None) -> Document:
+    def document(self, tokens: list[Token], front_matter: str | None, shed: bool = False) -> Document:
         doc = Document(path=self.path, front_matter=front_matter)
         stack: list[Section] = []
         content = doc.intro
@@ -130,6 +130,10 @@ class RecordBuilder:
                 continue
             consumed, blocks = self.blocks_at(tokens, i)
             content.extend(blocks)
+            if shed:
+                for j in range(i, i + consumed):
+                    if tokens[j]["type"] == "list":
+                        tokens[j] = _shed(tokens[j])
             i += consumed
         self._close_sections(doc.sections)
         doc.style = _dominant_style(doc)
@@ -200,6 +204,20 @@ class RecordBuilder:
 
     # -- paragraph shapes -------------------------------------------------------------------
     # -- tables ---------------------------------------------------------------------------
+
+
+def _shed(lst: Token) -> Token:
+    """A list token with only the descendants code lines and suppressions are read from, in
+    document order (pre-order, as their walks visit them)."""
+    kept: list[Token] = []
+    stack = list(reversed(lst["children"]))
+    while stack:
+        t = stack.pop()
+        typ = t["type"]
+        if typ in ("block_code", "block_html") or (typ in ("paragraph", "block_text") and "<!--" in t.get("text", "")):
+            kept.append(t)
+        stack.extend(reversed(t.get("children") or ()))
+    return {"type": "list", "line": lst["line"], "end_line": lst["end_line"], "children": kept}
 
 
 def _tokens_text(tokens: list[dict[str, Any]]) -> str:
