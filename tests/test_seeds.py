@@ -2,8 +2,8 @@
 
 The snapshots hold facts only — names, urls, labels, counts and years, where each entry starts —
 and a digest of each description (the seeds' sentences are not ours to copy); a name or url long
-enough to read as a sentence (nine words or more) is held as its first words and a digest too. Skipped, saying so,
-when ../shared/seeds is not on this machine.
+enough to read as a sentence (nine words or more) is held as its first words and a digest too.
+Skipped, saying so, when ../shared/seeds is not on this machine.
 """
 
 from __future__ import annotations

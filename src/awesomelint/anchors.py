@@ -22,8 +22,16 @@ def plain_text(markdown: str) -> str:
 
 
 def _plain_text_full(markdown: str) -> str:
-    text = _MD_MARKUP.sub(lambda m: m.group(1) or m.group(2) or "", markdown)
-    return re.sub(r"\\(.)", r"\1", text).strip()
+    return _unescape(_reduce(markdown)).strip()
+
+
+def _reduce(markdown: str) -> str:
+    """Links and images → their text; tags and emphasis marks dropped (one pass)."""
+    return _MD_MARKUP.sub(lambda m: m.group(1) or m.group(2) or "", markdown)
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
 
 
 _IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|!\[[^\[\]]*\]\[[^\[\]]*\]|<img\b[^<>]*>", re.I)
@@ -34,11 +42,11 @@ def heading_text(markdown: str) -> str:
     leaves the space before it), links and markup give their text; nothing is trimmed."""
     text = _IMAGE.sub("", markdown)
     for _ in range(3):  # `[![alt](img)](url)`: the image goes, then the link around it
-        again = _MD_MARKUP.sub(lambda m: m.group(1) or m.group(2) or "", text)
+        again = _reduce(text)
         if again == text:
             break
         text = again
-    return re.sub(r"\\(.)", r"\1", text)
+    return _unescape(text)
 
 
 def slugify(heading: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,14 +59,12 @@ class Config:
         from awesomelint.lint.engine import all_rules
 
         rules = all_rules()
+        chosen: set[str] = set()
         if self.select is None:
             chosen = {c for c, r in rules.items() if r.default}
             if self.schema:
                 chosen |= {c for c, r in rules.items() if r.family == "schema"}
-        else:
-            chosen = {c for c in rules if _matches(c, self.select)}
-        chosen |= {c for c in rules if _matches(c, self.extend_select)}
-        chosen -= {c for c in rules if _matches(c, self.ignore)}
+        chosen = apply_selectors(chosen, rules, self.select, self.extend_select, self.ignore)
         rel = _relative(path, self.root)
         for pattern, codes in self.per_file_ignores.items():
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
@@ -88,6 +87,15 @@ class Config:
 
 def _matches(code: str, selectors: list[str]) -> bool:
     return any(s == "ALL" or code.startswith(s) for s in selectors)
+
+
+def apply_selectors(enabled: set[str], codes: Iterable[str], select: list[str] | None, extend_select: list[str], ignore: list[str]) -> set[str]:
+    """`select` (when given) replaces the enabled rules, `extend_select` adds, `ignore` removes;
+    each a list of `ALL`, codes and prefixes. The config and the command line both go through here."""
+    codes = list(codes)
+    if select:
+        enabled = {c for c in codes if _matches(c, select)}
+    return (enabled | {c for c in codes if _matches(c, extend_select)}) - {c for c in codes if _matches(c, ignore)}
 
 
 def _relative(path: str, root: Path) -> str:

@@ -224,8 +224,8 @@ def lint_file(src: SourceText, enabled: set[str], schema: dict[str, Any]) -> Fil
         enabled = {c for c in enabled if rules[c].records}
         tokens: Any = []
     else:
-        # the style rules (AL5) format the file, from all its tokens; the others need only a few
-        doc, tokens = parse_source_tokens(src, shed=not any(c.startswith("AL5") for c in enabled))
+        # the style rules format the file, from all its tokens; the others need only a few
+        doc, tokens = parse_source_tokens(src, shed=not any(rules[c].family == "style" for c in enabled))
     ctx = FileContext(src.path, src, doc, settings={"schema": schema}, _tokens=tokens)
     diags: list[Diagnostic] = []
     for code in sorted(enabled):
@@ -386,16 +386,11 @@ def _run_phase1(todo: list[tuple[int, SourceText, set[str], dict[str, Any], str 
 def _with_overrides(enabled: set[str], overrides: dict[str, list[str]] | None) -> set[str]:
     """The command line's --select/--extend-select/--ignore over a file's enabled rules, matched
     as the config's own selectors are (`ALL`, a code, a prefix): one matcher for both."""
-    from awesomelint.config import _matches
+    from awesomelint.config import apply_selectors
 
     if not overrides:
         return enabled
-    codes = all_rules()
-    if overrides.get("select"):
-        enabled = {c for c in codes if _matches(c, overrides["select"])}
-    enabled |= {c for c in codes if _matches(c, overrides.get("extend_select", []))}
-    enabled -= {c for c in codes if _matches(c, overrides.get("ignore", []))}
-    return enabled
+    return apply_selectors(enabled, all_rules(), overrides.get("select"), overrides.get("extend_select", []), overrides.get("ignore", []))
 
 
 def lint_paths(

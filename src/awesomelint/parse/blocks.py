@@ -264,6 +264,15 @@ def _column(ws: str) -> int:
     return col
 
 
+class _Level:
+    """An open list of a simple list: where its markers stand, and its last item so far."""
+
+    __slots__ = ("bullet", "col", "item", "lst", "text_col")
+
+    def __init__(self, col: int, bullet: str, lst: Token, item: Token, text_col: int) -> None:
+        self.col, self.bullet, self.lst, self.item, self.text_col = col, bullet, lst, item, text_col
+
+
 def _simple_list(block: PosBlockParser, m: re.Match[str], state: PosState) -> int | None:
     """Parse a simple list (see above) into the tokens mistune would give, or return None."""
     depth0 = state.depth()
@@ -274,8 +283,7 @@ def _simple_list(block: PosBlockParser, m: re.Match[str], state: PosState) -> in
     local = state.local_line(pos)
     root = state.parent is None
     match_item = _SIMPLE_ITEM.match
-    # open levels, outermost first: [marker column, bullet, ordered, list token, item, item's text column]
-    levels: list[list[Any]] = []
+    levels: list[_Level] = []  # the open lists, outermost first
     while True:
         nl = src.find("\n", pos, end)
         line_end = end if nl < 0 else nl
@@ -305,88 +313,80 @@ def _simple_list(block: PosBlockParser, m: re.Match[str], state: PosState) -> in
         col = _column(ws)
         bullet = marker[-1]
         ordered = len(marker) > 1
-        level = len(levels)
-        for i in range(len(levels) - 1, -1, -1):
-            if levels[i][0] == col:
+        start = int(marker[:-1]) if ordered else 1
+        level = len(levels)  # a sibling of the open list whose markers stand at this column, or a new one
+        for i, lv in enumerate(levels):
+            if lv.col == col:
                 level = i
                 break
         if level < len(levels):
-            if levels[level][1] != bullet:
+            if levels[level].bullet != bullet:
                 return None  # another kind of bullet starts another list
             del levels[level + 1 :]
-            base_col = levels[level - 1][5] if level else 0
+            base_col = levels[level - 1].text_col if level else 0
         elif levels:
-            base_col = levels[-1][5]
+            base_col = levels[-1].text_col
             if not base_col <= col <= base_col + 3 or depth0 + level >= block.max_nested_level - 2:
                 return None
-            if ordered and int(marker[:-1]) != 1:
+            if start != 1:
                 return None  # cannot interrupt its parent's paragraph
         else:
             base_col = 0
             if ws != m.group("list_1"):
                 return None
-            if ordered and int(marker[:-1]) != 1 and state.tokens and state.tokens[-1]["type"] == "paragraph":
+            if start != 1 and state.tokens and state.tokens[-1]["type"] == "paragraph":
                 return None
-        marker_line = src[pos:line_end] if not level else " " * (col - base_col) + src[pos + len(ws) : line_end]
+        para: Token = {"type": "block_text", "text": text + "\n"}
+        item: Token = {
+            "type": "list_item",
+            "children": [para],
+            "marker": marker,
+            "marker_indent": col - base_col,
+            "marker_line": src[pos:line_end] if not level else " " * (col - base_col) + src[pos + len(ws) : line_end],
+        }
         if root:  # lines are known now (a child state learns where it starts only after its parse)
-            n = local + 1
-            para: Token = {"type": "block_text", "text": text + "\n", "line": n, "end_line": n}
-            item: Token = {
-                "type": "list_item",
-                "children": [para],
-                "marker": marker,
-                "marker_indent": col - base_col,
-                "marker_line": marker_line,
-                "line": n,
-                "end_line": n,
-            }
+            para["line"] = para["end_line"] = item["line"] = item["end_line"] = local + 1
         else:
-            para = {"type": "block_text", "text": text + "\n", "_fl": (state, local, local)}
-            item = {
-                "type": "list_item",
-                "children": [para],
-                "_fl": [state, local, local],
-                "marker": marker,
-                "marker_indent": col - base_col,
-                "marker_line": marker_line,
-            }
+            para["_fl"] = (state, local, local)
+            item["_fl"] = [state, local, local]
         text_col = col + len(marker) + len(im.group(3))
         if level == len(levels):
             attrs: dict[str, Any] = {"depth": depth0 + level, "ordered": ordered}
-            if ordered and int(marker[:-1]) != 1:
-                attrs["start"] = int(marker[:-1])
+            if start != 1:
+                attrs["start"] = start
             lst: Token = {"type": "list", "children": [item], "tight": True, "bullet": bullet, "attrs": attrs}
             if levels:
-                levels[-1][4]["children"].append(lst)
-            levels.append([col, bullet, ordered, lst, item, text_col])
+                levels[-1].item["children"].append(lst)
+            levels.append(_Level(col, bullet, lst, item, text_col))
         else:
             lv = levels[level]
-            lv[3]["children"].append(item)
-            lv[4], lv[5] = item, text_col
-        for lv in levels:
+            lv.lst["children"].append(item)
+            lv.item, lv.text_col = item, text_col
+        for lv in levels:  # the open items now end on this line
             if root:
-                lv[4]["end_line"] = local + 1
+                lv.item["end_line"] = local + 1
             else:
-                lv[4]["_fl"][2] = local
+                lv.item["_fl"][2] = local
         local += 1
         pos = end if nl < 0 else nl + 1
         if pos >= end:
             break
-    state.tokens.append(levels[0][3])
+    state.tokens.append(levels[0].lst)
     state.cursor = pos
     return pos
 
 
-def _end_list(block: PosBlockParser, state: PosState, pos: int, line: str, levels: list[list[Any]], blank: bool) -> int | None:
+def _end_list(block: PosBlockParser, state: PosState, pos: int, line: str, levels: list[_Level], blank: bool) -> int | None:
     """The list ends before the line at `pos`, which its outermost item sees as mistune does: a
     block that breaks in is parsed here and the list put before it, as mistune's list parser does."""
-    col, bullet, _ordered, lst, item, _text_col = levels[0]
-    if _column(line[: len(line) - len(line.lstrip(" \t"))]) >= levels[0][5]:
+    outer = levels[0]
+    lst = outer.lst
+    if _column(line[: len(line) - len(line.lstrip(" \t"))]) >= outer.text_col:
         return None  # indented: it goes on with the item
-    leading = col + len(item["marker"])
+    leading = outer.col + len(outer.item["marker"])
     brk = list_parser._compile_list_break_sc(block, leading).match(state.src, pos)
     if brk is None or brk.lastgroup != "thematic_break":
-        sibling = re.compile(list_parser._compile_list_item_pattern(list_parser._get_list_bullet(bullet), leading))
+        sibling = re.compile(list_parser._compile_list_item_pattern(list_parser._get_list_bullet(outer.bullet), leading))
         if sibling.match(line):
             return None  # another item after blank lines: a loose list
     if brk is not None and brk.lastgroup != "list":

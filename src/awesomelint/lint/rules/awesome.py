@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.anchors import plain_text
+from awesomelint.anchors import heading_text, plain_text
 from awesomelint.lint.engine import Diagnostic, FileContext, rule
 from awesomelint.lint.rules.entries import column_of, entry_blocks
 from awesomelint.model import Entry, EntryList
@@ -82,14 +82,12 @@ def _centred_image(ctx: FileContext, start: int) -> bool:
     return "align=" in text and "center" in text and "<img" in text
 
 
-_IMAGE_MD = re.compile(r"\[?!\[[^\[\]]*\]\([^()]*\)(?:\]\([^()]*\))?")  # classes stop at the next opener: linear
 _SMALL_WORDS = frozenset("a an and as at but by en for if in nor of on or per the to v v. via vs vs. with".split())
 
 
 def _heading_words(line: str) -> str:
     """The heading's text as written, without `#` marks, badges and link markup."""
-    text = _IMAGE_MD.sub("", line.strip().lstrip("#").strip().rstrip("#"))
-    return " ".join(plain_text(text).split())
+    return " ".join(heading_text(line.strip().lstrip("#").strip().rstrip("#")).split())
 
 
 def _title_case(text: str) -> str:
