@@ -26,8 +26,8 @@ def cache_files(tmp_path: Path) -> list[Path]:
     """The per-file lint results of the project at `tmp_path` (not url lists, nor cross-file results)."""
     from awesomelint.cachedir import SignedStore
 
-    files = SignedStore(tmp_path, "lint").dir.glob("*/*.json")
-    return sorted(f for f in files if not f.name.endswith(".urls.json") and not f.name.startswith("p"))
+    files = SignedStore(tmp_path, "lint").dir.glob("*/*.signed")
+    return sorted(f for f in files if not f.name.endswith(".urls.signed") and not f.name.startswith("p"))
 
 
 def test_warm_run_reports_the_same(tmp_path):
@@ -88,19 +88,19 @@ def test_forged_and_tampered_entries_are_dropped(tmp_path):
     (tmp_path / "list.md").write_text(BAD, encoding="utf-8")
     cold = report(tmp_path)
     [entry] = cache_files(tmp_path)
-    wrapper = json.loads(entry.read_text())
-    data = json.loads(wrapper["data"])
+    mac, _, payload = entry.read_bytes().partition(b"\n")
+    data = json.loads(payload)
     data["diags"] = []
     # tampered: the data changed, the signature kept
-    entry.write_text(json.dumps({"mac": wrapper["mac"], "data": json.dumps(data)}))
+    forged = json.dumps(data).encode()
+    entry.write_bytes(mac + b"\n" + forged)
     assert report(tmp_path) == cold
     # forged: the data changed and signed with a key of the attacker's
     import hashlib
     import hmac
 
-    payload = json.dumps(data)
-    mac = hmac.new(b"k" * 32, entry.stem.encode() + b"\0" + payload.encode(), hashlib.sha256).hexdigest()
-    entry.write_text(json.dumps({"mac": mac, "data": payload}))
+    mac = hmac.new(b"k" * 32, entry.stem.encode() + b"\0" + forged, hashlib.sha256).hexdigest().encode()
+    entry.write_bytes(mac + b"\n" + forged)
     assert report(tmp_path) == cold
 
 
@@ -181,3 +181,32 @@ def test_a_warm_run_does_not_load_the_parser(tmp_path):
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert "AL201" in r.stdout, r.stdout + r.stderr  # the same findings, from the cache
     assert r.stderr.strip().splitlines()[-1] == "[]", r.stderr
+
+
+def _big_list() -> str:
+    sections = []
+    for i in range(60):
+        items = "\n".join(f"- [Item {i}-{j}](https://example.org/{i}/{j}) - Entry {j} of section {i}." for j in range(12))
+        sections.append(f"## Section {i}\n\n{items}\n")
+    toc = "\n".join(f"- [Section {i}](#section-{i})" for i in range(60))
+    return f"# Awesome Parts\n\n## Contents\n\n{toc}\n\n" + "\n".join(sections)
+
+
+def test_an_edit_is_read_by_parts_and_reports_the_same(tmp_path):
+    """After an edit, the parts the edit did not touch come from the cache (lint/parts.py); the
+    report is the cold run's, across parts too (a duplicate url, the table of contents)."""
+    from awesomelint.cachedir import SignedStore
+
+    p = tmp_path / "list.md"
+    text = _big_list()
+    p.write_text(text, encoding="utf-8")
+    assert report(tmp_path) == report(tmp_path, "--no-cache")
+    stored = set(SignedStore(tmp_path, "parts").dir.glob("*/*.signed"))
+    assert len(stored) >= 2
+    edited = text.replace("[Item 25-3](https://example.org/25/3)", "[Item 2-3](https://example.org/2/3)").replace("## Section 17\n", "## Section Seventeen\n")
+    p.write_text(edited, encoding="utf-8")
+    warm = report(tmp_path)
+    assert warm == report(tmp_path, "--no-cache")
+    assert {d["code"] for d in warm} >= {"AL201", "AL403", "AL404"}
+    new = set(SignedStore(tmp_path, "parts").dir.glob("*/*.signed")) - stored
+    assert 1 <= len(new) < len(stored)  # only the parts the edit touched were read again

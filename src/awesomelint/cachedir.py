@@ -84,24 +84,24 @@ class SignedStore:
         self._key = _load_key(root)
         self.enabled = self._key is not None and _private_dir(self.dir)
 
-    def _mac(self, name: str, payload: str) -> str:
+    def _mac(self, name: str, payload: bytes) -> str:
         assert self._key is not None
-        return hmac.new(self._key, name.encode() + b"\0" + payload.encode("utf-8"), hashlib.sha256).hexdigest()
+        return hmac.new(self._key, name.encode() + b"\0" + payload, hashlib.sha256).hexdigest()
 
     def _file(self, name: str) -> Path:
-        return self.dir / name[:2] / f"{name}.json"
+        return self.dir / name[:2] / f"{name}.signed"
 
     def get(self, name: str) -> Any:
+        """The value stored under `name`: an entry is its signature (hex), a newline and the JSON."""
         if not self.enabled:
             return None
         try:
             fd = os.open(self._file(name), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            with os.fdopen(fd, encoding="utf-8") as fh:
-                wrapper = json.load(fh)
-            payload, mac = wrapper["data"], wrapper["mac"]
-        except (OSError, ValueError, KeyError, TypeError):
+            with os.fdopen(fd, "rb") as fh:
+                mac, _, payload = fh.read().partition(b"\n")
+        except OSError:
             return None
-        if not isinstance(payload, str) or not isinstance(mac, str) or not hmac.compare_digest(mac, self._mac(name, payload)):
+        if not hmac.compare_digest(mac, self._mac(name, payload).encode()):
             return None
         try:
             return json.loads(payload)
@@ -116,9 +116,9 @@ class SignedStore:
             return
         from awesomelint.source import replace_via_temporary
 
-        payload = json.dumps(data, separators=(",", ":"))
-        entry = json.dumps({"mac": self._mac(name, payload), "data": payload}).encode("utf-8")
+        payload = json.dumps(data, separators=(",", ":")).encode("utf-8")
+        entry = self._mac(name, payload).encode() + b"\n" + payload
         try:
-            replace_via_temporary(folder / f"{name}.json", entry, sync=False)
+            replace_via_temporary(self._file(name), entry, sync=False)
         except OSError:
             pass  # no cache is fine: the next run computes the answer again

@@ -47,6 +47,10 @@ class Rule:
     severity: str = "error"
     project: bool = False
     records: bool = False  # reads only records, so it also checks our YAML/JSON data files
+    # what it says about a part of the file (a heading and what follows, up to a later heading)
+    # depends only on that part, and its messages name no line: the part cache (lint/parts.py)
+    # keeps its findings per part, with lines counted from the part's start
+    local: bool = False
 
     @property
     def doc(self) -> str:
@@ -60,10 +64,12 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, *, default: bool = True, fixable: bool = False, severity: str = "error", records: bool = False) -> Callable[..., Any]:
+def rule(
+    code: str, name: str, *, default: bool = True, fixable: bool = False, severity: str = "error", records: bool = False, local: bool = False
+) -> Callable[..., Any]:
     def register(func: Callable[..., Iterable[Diagnostic]]) -> Callable[..., Iterable[Diagnostic]]:
         family = func.__module__.rsplit(".", 1)[-1]
-        REGISTRY[code] = Rule(code, name, family, func, default, fixable, severity, records=records)
+        REGISTRY[code] = Rule(code, name, family, func, default, fixable, severity, records=records, local=local)
         return func
 
     return register
@@ -198,9 +204,25 @@ def html_comments(tokens: list[dict[str, Any]]) -> list[tuple[int, str]]:
 
 def find_suppressions(tokens: list[dict[str, Any]], total_lines: int) -> list[Suppression]:
     """The `<!-- awesomelint-… -->` comments of a file, only where GitHub sees an HTML comment."""
+    return comment_suppressions(directive_comments(tokens), total_lines)
+
+
+def directive_comments(tokens: list[dict[str, Any]]) -> list[tuple[int, str]]:
+    """(line, body) of the HTML comments that may be suppressions (ours and awesome-lint's)."""
+    out = []
+    for n, body in html_comments(tokens):
+        words = body.strip().split(None, 1)
+        if words and (words[0] == "lint" or words[0].startswith("awesomelint-")):
+            out.append((n, body))
+    return out
+
+
+def comment_suppressions(comments: list[tuple[int, str]], total_lines: int) -> list[Suppression]:
+    """The suppressions that (line, body) comments make, in order (an `enable` closes the ranges
+    open before it)."""
     out: list[Suppression] = []
     open_ranges: list[Suppression] = []
-    for n, body in html_comments(tokens):
+    for n, body in comments:
         words = body.strip().split(None, 1)
         if words and words[0] == "lint" and len(words) > 1:  # awesome-lint's own: `<!--lint disable awesome-list-item-->`
             foreign = _awesome_lint_comment(words[1], n, total_lines, open_ranges)

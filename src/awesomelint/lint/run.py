@@ -258,6 +258,21 @@ class ResultCache:
         from awesomelint.cachedir import SignedStore
 
         self.store = SignedStore(root, "lint")
+        self.root = root
+
+    def by_parts(self, src: SourceText, enabled: set[str], schema: dict[str, Any], config_key: str) -> FileResult | None:
+        """A Markdown file's result from its parts' entries (see `lint/parts.py`), None when it is
+        not read by parts."""
+        if file_kind(src.path) != "markdown":
+            return None
+        from awesomelint.cachedir import SignedStore
+        from awesomelint.lint.parts import lint_by_parts
+
+        store = SignedStore(self.root, "parts")
+        if not store.enabled:
+            return None
+        result: FileResult | None = lint_by_parts(src, enabled, schema, store, config_key)
+        return result
 
     @staticmethod
     def key(src: SourceText, enabled: Iterable[str], config_key: str) -> str:
@@ -319,6 +334,12 @@ def lint_sources(
             if hit is not None:
                 results.append(hit)
                 keys.append((key, src.path, cache))
+                continue
+            by_parts = cache.by_parts(src, enabled, cfg.schema, cfg.cache_key())
+            if by_parts is not None:  # an edit: only the parts it touched were read again
+                cache.put(key, by_parts)
+                results.append(by_parts)
+                keys.append(None)
                 continue
         keys.append(None)
         results.append(None)

@@ -84,7 +84,9 @@ class RecordBuilder:
         return out
 
     # -- document -------------------------------------------------------------------------
-    def document(self, tokens: list[Token], front_matter: str | None, shed: bool = False) -> Document:
+    def document(self, tokens: list[Token], front_matter: str | None, shed: bool = False, title_open: bool = True) -> Document:
+        """`title_open`: a first level-1 heading before any section is the title (not when the
+        tokens are a later part of a file, whose first part settled the title)."""
         doc = Document(path=self.path, front_matter=front_matter)
         stack: list[Section] = []
         content = doc.intro
@@ -101,7 +103,7 @@ class RecordBuilder:
                 title = tok["text"].strip()
                 if tok.get("style") == "setext":
                     title = title.replace("\n", " ")
-                if level == 1 and doc.title is None and not doc.sections and not stack:
+                if level == 1 and title_open and doc.title is None and not doc.sections and not stack:
                     doc.title = title
                     doc.title_line = tok["line"]
                     i += 1

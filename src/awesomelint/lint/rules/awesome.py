@@ -130,7 +130,7 @@ _CI_WORDS = re.compile(r"(?i)build status|build passing|travis|circleci|\bci\b|g
 _CI_HOSTS = re.compile(r"(?i)travis-ci\.(?:org|com)|circleci\.com|ci\.appveyor\.com|dev\.azure\.com/.*_apis/build")
 
 
-@rule("AL609", "no-ci-badge", default=False)
+@rule("AL609", "no-ci-badge", default=False, local=True)
 def no_ci_badge(ctx: FileContext) -> Iterator[Diagnostic]:
     """The list shows a continuous-integration badge.
 
@@ -186,7 +186,7 @@ def _described(ctx: FileContext) -> Iterator:
             yield e
 
 
-@rule("AL602", "description-capital", default=False, records=True)
+@rule("AL602", "description-capital", default=False, records=True, local=True)
 def description_capital(ctx: FileContext) -> Iterator[Diagnostic]:
     """A description starts with a lower-case letter.
 
@@ -209,7 +209,7 @@ def _lower_on_purpose(description: str) -> bool:
     return any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word) or word.lower() in _LOWER_NAMES
 
 
-@rule("AL603", "description-punctuation", default=False, records=True)
+@rule("AL603", "description-punctuation", default=False, records=True, local=True)
 def description_punctuation(ctx: FileContext) -> Iterator[Diagnostic]:
     """A description does not end with punctuation.
 
@@ -238,7 +238,7 @@ def _last_line(ctx: FileContext, e: Entry) -> int:
     return e.line
 
 
-@rule("AL604", "description-repeats-name", default=False, records=True)
+@rule("AL604", "description-repeats-name", default=False, records=True, local=True)
 def description_repeats_name(ctx: FileContext) -> Iterator[Diagnostic]:
     """A description starts with the entry's own name.
 
@@ -256,7 +256,7 @@ def description_repeats_name(ctx: FileContext) -> Iterator[Diagnostic]:
             yield ctx.diag(e.line, column_of(ctx.line_text(e.line), e.description[:15]), "AL604", "description repeats the name")
 
 
-@rule("AL605", "alphabetical-order", default=False, fixable=True, records=True)
+@rule("AL605", "alphabetical-order", default=False, fixable=True, records=True, local=True)
 def alphabetical_order(ctx: FileContext) -> Iterator[Diagnostic]:
     """The entries of a list are not in alphabetical order.
 
@@ -283,7 +283,7 @@ def alphabetical_order(ctx: FileContext) -> Iterator[Diagnostic]:
                     break
 
 
-@rule("AL606", "insecure-url", default=False, records=True)
+@rule("AL606", "insecure-url", default=False, records=True, local=True)
 def insecure_url(ctx: FileContext) -> Iterator[Diagnostic]:
     """An entry links with `http://`.
 

@@ -14,21 +14,30 @@ from awesomelint.urls import is_navigation, name_key, normalize_url
 
 def entry_url_index(ctx: FileContext) -> list[tuple[str, int, int, str, str, str]]:
     """(normalised url, line, column, url as written, section, name key) for every entry url in the file."""
-    section_of: dict[int, str] = {}
-    for path, block in ctx.doc.iter_blocks():
-        if isinstance(block, (EntryList, Table)):
-            section_of[id(block)] = " > ".join(path)
+    return with_sections(ctx.doc, url_rows(ctx))
+
+
+def url_rows(ctx: FileContext) -> list[tuple[Any, str, int, int, str, bool, str]]:
+    """(block, normalised url, line, column, url as written, own row, name key) for every entry
+    url, in order; `with_sections` names the section each is in."""
     out = []
     for block, e, _ in entry_blocks(ctx):
         if e.url and not is_navigation(e.url):
-            where = section_of.get(id(block), "")
-            if isinstance(block, Table) and e.url_text is not None:
-                # the row's url is another column's (a Paper badge beside a plain model name): rows
-                # of one paper under other names are not duplicates, the same name again is
-                where += f"\0row {e.line}"
             name = " ".join(plain_text(e.name or "").lower().split())
-            out.append((normalize_url(e.url), e.line, column_of(ctx.line_text(e.line), e.url[:20]), e.url, where, name))
+            row = isinstance(block, Table) and e.url_text is not None
+            out.append((block, normalize_url(e.url), e.line, column_of(ctx.line_text(e.line), e.url[:20]), e.url, row, name))
     return out
+
+
+def with_sections(doc: Any, rows: list[tuple[Any, str, int, int, str, bool, str]]) -> list[tuple[str, int, int, str, str, str]]:
+    """The url index from `url_rows`: each url's section is its heading path. A table row whose url
+    is another column's (a Paper badge beside a plain model name) is a section of its own: rows
+    of one paper under other names are not duplicates, the same name again is."""
+    section_of: dict[int, str] = {}
+    for path, block in doc.iter_blocks():
+        if isinstance(block, (EntryList, Table)):
+            section_of[id(block)] = " > ".join(path)
+    return [(norm, line, col, url, section_of.get(id(block), "") + (f"\0row {line}" if row else ""), name) for block, norm, line, col, url, row, name in rows]
 
 
 @project_rule("AL201", "duplicate-url")
@@ -74,7 +83,7 @@ def _part_of(a: str, b: str) -> bool:
     return False
 
 
-@rule("AL202", "duplicate-name", default=False, records=True)
+@rule("AL202", "duplicate-name", default=False, records=True)  # not local: its message names a line
 def duplicate_name(ctx: FileContext) -> Iterator[Diagnostic]:
     """Two entries of the same section have the same name and point at the same site or repository.
 

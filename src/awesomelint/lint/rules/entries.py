@@ -40,7 +40,7 @@ def column_of(text: str, needle: str, default: int = 1) -> int:
     return i + 1 if i >= 0 else default
 
 
-@rule("AL101", "missing-url", records=True)
+@rule("AL101", "missing-url", records=True, local=True)
 def missing_url(ctx: FileContext) -> Iterator[Diagnostic]:
     """An entry has a name but no link at all.
 
@@ -63,7 +63,7 @@ def missing_url(ctx: FileContext) -> Iterator[Diagnostic]:
         yield ctx.diag(e.line, column_of(text, e.name[:10]), "AL101", f"entry '{e.name.strip()[:60]}' has no url")
 
 
-@rule("AL102", "empty-name")
+@rule("AL102", "empty-name", local=True)
 def empty_name(ctx: FileContext) -> Iterator[Diagnostic]:
     """A link has no text: `[](url)`.
 
@@ -79,7 +79,7 @@ def empty_name(ctx: FileContext) -> Iterator[Diagnostic]:
             yield ctx.diag(e.line, column_of(text, "[]"), "AL102", f"the link to {e.url} has no text")
 
 
-@rule("AL103", "missing-description", default=False, records=True)
+@rule("AL103", "missing-description", default=False, records=True, local=True)
 def missing_description(ctx: FileContext) -> Iterator[Diagnostic]:
     """An entry has no description, in a list where at least 4 in 5 entries have one.
 
@@ -212,7 +212,7 @@ def _unbalanced_scan(text: str) -> bool:
     return depth != 0
 
 
-@rule("AL104", "malformed-link")
+@rule("AL104", "malformed-link", local=True)
 def malformed_link(ctx: FileContext) -> Iterator[Diagnostic]:
     """Link syntax that GitHub does not turn into a link.
 
@@ -288,7 +288,7 @@ _BARE_URL = re.compile(r"(?<![(<\w])https?://\S+")
 _LINKED = re.compile(r"\]\([^()]*\)|<https?://[^<>]*>|`[^`]*`|\]\[[^\[\]]*\]")
 
 
-@rule("AL105", "bare-url")
+@rule("AL105", "bare-url", local=True)
 def bare_url(ctx: FileContext) -> Iterator[Diagnostic]:
     """A bare `https://…` in an entry where a link belongs.
 
@@ -311,7 +311,7 @@ def bare_url(ctx: FileContext) -> Iterator[Diagnostic]:
             yield ctx.diag(e.line, m.start() + 1, "AL105", "bare url: write it as [name](url)")
 
 
-@rule("AL106", "invalid-url", records=True)
+@rule("AL106", "invalid-url", records=True, local=True)
 def invalid_url(ctx: FileContext) -> Iterator[Diagnostic]:
     """An entry's url cannot work: no scheme, white space, no host, or a broken scheme.
 
@@ -335,7 +335,7 @@ def invalid_url(ctx: FileContext) -> Iterator[Diagnostic]:
                 yield ctx.diag(line, column_of(text, url[:20]), "AL106", f"invalid url {url!r}: {problem}")
 
 
-@rule("AL107", "missing-separator", records=True)
+@rule("AL107", "missing-separator", records=True, local=True)
 def missing_separator(ctx: FileContext) -> Iterator[Diagnostic]:
     """An entry runs its link into its description while the rest of its list separates them.
 
@@ -411,6 +411,8 @@ def relative_url(ctx: FileContext) -> Iterator[Diagnostic]:
         - [MIMIC](mimic.mit.edu) - ICU records.            # bad
         - [MIMIC](https://mimic.mit.edu/) - ICU records.   # good
     """
+    if not any(e.url and not _ABSOLUTE.match(e.url) and not e.url.startswith("#") for _, e, _ in entry_blocks(ctx)):
+        return  # no relative url to report, whatever the rest of the list is
     urls = [(e.url, e.line) for _, e, _ in entry_blocks(ctx) if e.url and not url_problem(e.url)]
     absolute = [u for u, _ in urls if _ABSOLUTE.match(u)]
     if len(urls) < 5 or len(absolute) * 5 < len(urls) * 4:

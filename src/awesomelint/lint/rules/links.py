@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from awesomelint.lint.engine import Diagnostic, FileContext, rule
 
 
-@rule("AL801", "dead-link", default=False)
+@rule("AL801", "dead-link", default=False, local=True)
 def dead_link(ctx: FileContext) -> Iterator[Diagnostic]:
     """A link does not answer with a success: 404, a 5xx after retries, a timeout, a refused connection.
 
@@ -24,7 +24,7 @@ def dead_link(ctx: FileContext) -> Iterator[Diagnostic]:
     return iter(())
 
 
-@rule("AL802", "permanent-redirect", default=False, fixable=True)
+@rule("AL802", "permanent-redirect", default=False, fixable=True, local=True)
 def permanent_redirect(ctx: FileContext) -> Iterator[Diagnostic]:
     """A link answers with a permanent redirect (301, 308): the list should point at the new address.
 
@@ -38,7 +38,7 @@ def permanent_redirect(ctx: FileContext) -> Iterator[Diagnostic]:
     return iter(())
 
 
-@rule("AL803", "flaky-link", default=False, severity="warning")
+@rule("AL803", "flaky-link", default=False, severity="warning", local=True)
 def flaky_link(ctx: FileContext) -> Iterator[Diagnostic]:
     """A link failed in this run but not yet in `--fail-after` consecutive runs.
 

@@ -17,7 +17,7 @@ def _top_entries(ctx: FileContext) -> Iterator:
             yield e
 
 
-@rule("AL701", "required-link", default=False, records=True)
+@rule("AL701", "required-link", default=False, records=True, local=True)
 def required_link(ctx: FileContext) -> Iterator[Diagnostic]:
     """An entry lacks a link with a label the config requires (`required-links = ["Data"]`).
 
@@ -40,7 +40,7 @@ def required_link(ctx: FileContext) -> Iterator[Diagnostic]:
                 yield ctx.diag(e.line, 1, "AL701", f"entry '{(e.name or '').strip()[:50]}' has no '{need}' link")
 
 
-@rule("AL702", "required-attribute", default=False, records=True)
+@rule("AL702", "required-attribute", default=False, records=True, local=True)
 def required_attribute(ctx: FileContext) -> Iterator[Diagnostic]:
     """An entry lacks an attribute the config requires (`required-attributes = ["data_types"]`).
 
@@ -58,7 +58,7 @@ def required_attribute(ctx: FileContext) -> Iterator[Diagnostic]:
                 yield ctx.diag(e.line, 1, "AL702", f"entry '{(e.name or '').strip()[:50]}' has no '{key}'")
 
 
-@rule("AL703", "allowed-value", default=False, records=True)
+@rule("AL703", "allowed-value", default=False, records=True, local=True)
 def allowed_value(ctx: FileContext) -> Iterator[Diagnostic]:
     """An attribute has a value outside the list the config allows.
 

@@ -16,7 +16,7 @@ def _tables(ctx: FileContext) -> Iterator[tuple[int, int]]:
             yield block.line, block.end_line
 
 
-@rule("AL301", "table-cell-count")
+@rule("AL301", "table-cell-count", local=True)
 def table_cell_count(ctx: FileContext) -> Iterator[Diagnostic]:
     """A table row has fewer or more cells than the header.
 
@@ -39,7 +39,7 @@ def table_cell_count(ctx: FileContext) -> Iterator[Diagnostic]:
                 yield ctx.diag(n, 1, "AL301", f"row has {len(cells)} cells, the header has {width}: GitHub drops the extra ones")
 
 
-@rule("AL302", "table-empty-cell")
+@rule("AL302", "table-empty-cell", local=True)
 def table_empty_cell(ctx: FileContext) -> Iterator[Diagnostic]:
     """A cell is empty in a column that the other rows fill.
 

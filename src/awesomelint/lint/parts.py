@@ -1,0 +1,271 @@
+"""Linting a Markdown file part by part, so that after an edit only the part it touched is read again.
+
+A part is a run of lines that starts at a heading written at the left margin (`## Imaging`)
+and ends where the next part starts. Parts are at least `MIN_LINES` long; the first part holds
+the file's start (front matter, title, intro) and its first heading. Each part is parsed on its
+own, its records and the findings of the rules marked `local` (what they say about a part
+depends only on that part) are kept in the user's cache (signed, see `cachedir`), keyed by the
+part's text, the heading line that follows it, the tool version and the configuration. A run
+then reads only the parts it has no entry for, puts the records together in one `Document`, and
+runs the other rules (headings, table of contents, the file-wide ones) and the url index over it.
+
+When is a part's own parse the same as the file's? When a part starts at the left margin of
+the top level (no open list, quote, code block or HTML block), nothing before it can change how
+it is read, except link reference definitions (`[label]: url`), which apply to the whole file:
+a file with a `]:` anywhere is not split. A part's parse includes the heading line after it,
+which must come out as a heading: that proves the part leaves nothing open, so the next part
+starts at the top level too (and a section at the end of a part gets the children that follow
+it). The same holds for the first part, which must settle the title. Anything else (a part
+that does not prove itself, a rule marked local reading past its part, records JSON cannot
+keep) gives `None`, and the caller lints the file whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from awesomelint import __version__
+from awesomelint.lint.engine import Diagnostic, FileContext, all_rules, comment_suppressions, directive_comments
+from awesomelint.model import Document, Section
+from awesomelint.source import SourceText, split_front_matter
+
+MIN_LINES = 200
+_FORMAT = "1"
+
+# lines that start a heading, a code fence or an HTML block at the left margin (the fence and
+# HTML block hide the headings inside them)
+_OPENER = re.compile(r"^(?:#{1,6}(?=[ \t\n]|$)| {0,3}(?:`{3,}|~{3,})| {0,3}<)", re.M)
+_HTML_ENDS = (
+    (re.compile(r"<(?:script|pre|style|textarea)(?:[\s>]|$)", re.I), re.compile(r"</(?:script|pre|style|textarea)>", re.I)),
+    (re.compile(r"<!--"), re.compile(r"-->")),
+    (re.compile(r"<\?"), re.compile(r"\?>")),
+    (re.compile(r"<![A-Za-z]"), re.compile(r">")),
+    (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
+)
+_BLANK = re.compile(r"^[ \t]*$", re.M)
+
+
+class _NotLocal(Exception):
+    """A rule run over the whole file asked for the block tokens, which a file put together from parts has not."""
+
+
+class _WholeContext(FileContext):
+    @property
+    def block_tokens(self) -> Any:
+        raise _NotLocal
+
+
+def part_starts(text: str, skip: int = 0) -> list[int]:
+    """0-based line numbers where parts start: 0, then headings at the left margin that no code
+    fence or HTML block above holds (as far as a quick scan tells; each part proves it when
+    parsed), each at least `MIN_LINES` after the last. `skip` lines (front matter) are not looked at."""
+    pos = 0
+    for _ in range(skip):
+        nl = text.find("\n", pos)
+        pos = len(text) if nl < 0 else nl + 1
+    starts = [0]
+    first = True
+    line, counted = 0, 0  # line number of offset `counted`
+    n = len(text)
+    while pos < n:
+        m = _OPENER.search(text, pos)
+        if m is None:
+            break
+        at = m.start()
+        eol = text.find("\n", at)
+        eol = n if eol < 0 else eol
+        head = m.group(0)
+        if head.startswith("#"):
+            line += text.count("\n", counted, at)
+            counted = at
+            if first:
+                first = False  # the first part keeps the first heading: it settles the title
+            elif line - starts[-1] >= MIN_LINES:
+                starts.append(line)
+            pos = eol + 1
+            continue
+        stripped = head.lstrip(" ")
+        if stripped[0] in "`~":
+            closing = re.compile(r"^ {0,3}" + re.escape(stripped[0]) + "{" + str(len(stripped)) + r",}[ \t]*$", re.M).search(text, eol)
+            pos = n if closing is None else closing.end() + 1
+            continue
+        rest = text[at:eol]
+        for start, end in _HTML_ENDS:
+            if start.match(rest.lstrip(" ")):
+                found = end.search(text, at)
+                after = -1 if found is None else text.find("\n", found.end())
+                pos = n if after < 0 else after + 1
+                break
+        else:  # any other tag: an HTML block to the next blank line
+            blank = _BLANK.search(text, eol + 1) if eol < n else None
+            pos = n if blank is None else blank.end() + 1
+    return starts
+
+
+def _part_key(base: str, index: int, text: str, after: str | None) -> str:
+    h = hashlib.sha256(base.encode("utf-8", "surrogateescape"))
+    h.update(b"\0first" if index == 0 else b"\0")
+    h.update(b"\0" + (after.encode("utf-8", "surrogateescape") if after is not None else b"\xff"))
+    h.update(b"\0" + text.encode("utf-8", "surrogateescape"))
+    return "s" + h.hexdigest()
+
+
+def read_part(
+    path: str, text: str, after: str | None, first: bool, skip: int, front_matter: str | None, local: list[str], schema: dict[str, Any], with_urls: bool
+) -> dict[str, Any]:
+    """Parse one part (and the heading line `after` it), run the local rules over it and, with
+    `with_urls`, index its urls (AL201): what the cache keeps of it, lines counted from the
+    part's first line. `{"ok": False}` when the part cannot stand on its own."""
+    from awesomelint.parse import codec
+    from awesomelint.parse.blocks import parse_blocks
+    from awesomelint.parse.records import RecordBuilder
+
+    n = text.count("\n") + 1
+    full = text if after is None else text + "\n" + after
+    tokens, env = parse_blocks(full, skip if first else 0)
+    if any(env.values()):
+        return {"ok": False}  # reference definitions (or anything else the parse keeps) reach across parts
+    if after is not None:
+        last = next((t for t in reversed(tokens) if t["type"] != "blank_line"), None)
+        if last is None or last["type"] != "heading" or last["line"] != n + 1:
+            return {"ok": False}  # the heading after the part is not one: something is still open
+    doc = RecordBuilder(full.split("\n"), env, path).document(tokens, front_matter if first else None, shed=True, title_open=first)
+    if after is not None and not _drop_last_section(doc, n + 1):
+        return {"ok": False}
+    if first and doc.title is None and not doc.sections:
+        return {"ok": False}  # the title is not settled: a level-1 heading further down could be it
+    tokens = [t for t in tokens if t.get("line", 0) <= n]
+    rules = all_rules()
+    ctx = FileContext(path, SourceText(path, text), doc, settings={"schema": schema}, _tokens=tokens)
+    diags = {code: [[d.line, d.column, d.message] for d in rules[code].func(ctx)] for code in local}
+    urls = []
+    if with_urls:
+        from awesomelint.lint.rules.duplicates import url_rows
+
+        ordinal = {id(block): i for i, (_, block) in enumerate(doc.iter_blocks())}
+        urls = [[ordinal[id(block)], *rest] for block, *rest in url_rows(ctx)]
+    try:
+        records = codec.encode(doc)
+        payload = json.dumps(records, separators=(",", ":"))
+        if codec.decode(json.loads(payload), path) != doc:
+            return {"ok": False}
+    except (ValueError, RecursionError):
+        return {"ok": False}
+    return {"ok": True, "doc": records, "diags": diags, "urls": urls, "comments": directive_comments(tokens)}
+
+
+def _drop_last_section(doc: Document, line: int) -> bool:
+    """Take away the section of the heading after the part (read with it so that its parent
+    knows it has children). Its ancestors keep it as their last line, which is right: that
+    heading starts the next part, whose first section becomes their child (and `_close` takes
+    their last line from it)."""
+    level = doc.sections
+    while level and level[-1].line != line:
+        level = level[-1].sections
+    if not level:
+        return False
+    level.pop()
+    return True
+
+
+@dataclass
+class Assembled:
+    """A file put together from its parts: its records, the local rules' findings by code, the
+    suppression comments and the url rows (AL201), all with the file's own line numbers."""
+
+    doc: Document
+    found: dict[str, list[Diagnostic]]
+    comments: list[tuple[int, str]]
+    rows: list[tuple[Any, str, int, int, str, bool, str]]
+
+
+def assemble(src: SourceText, enabled: set[str], schema: dict[str, Any], store: Any, config_key: str) -> Assembled | None:
+    """Read a file by parts (from `store` where it has them, storing the others); None when the
+    file is not read this way (see the module's docstring)."""
+    from awesomelint.parse import codec
+    from awesomelint.parse.records import _dominant_style
+
+    rules = all_rules()
+    if any(rules[c].family == "style" for c in enabled) or "]:" in src.text:
+        return None
+    front_matter, skip = split_front_matter(src.text)
+    starts = part_starts(src.text, skip)
+    if len(starts) < 2:
+        return None
+    lines = src.text.split("\n")
+    local = sorted(c for c in enabled if rules[c].local)
+    with_urls = "AL201" in enabled
+    base = "\0".join((__version__, _FORMAT, src.path, config_key, ",".join(sorted(enabled))))
+    out = Assembled(Document(path=src.path, front_matter=front_matter), {c: [] for c in local}, [], [])
+    doc = out.doc
+    stack: list[Section] = []
+    for i, a in enumerate(starts):
+        b = starts[i + 1] if i + 1 < len(starts) else len(lines)
+        text = "\n".join(lines[a:b])
+        after = lines[b] if b < len(lines) else None
+        key = _part_key(base, i, text, after)
+        data = store.get(key)
+        if not isinstance(data, dict) or "ok" not in data:
+            data = read_part(src.path, text, after, i == 0, skip, front_matter, local, schema, with_urls)
+            store.put(key, data)
+        if not data["ok"]:
+            return None
+        try:
+            part = codec.decode(data["doc"], src.path, a)
+            for code in local:
+                out.found[code].extend(Diagnostic(src.path, line + a, col, code, msg) for line, col, msg in data["diags"][code])
+            out.comments.extend((line + a, body) for line, body in data["comments"])
+            if with_urls:
+                blocks = [block for _, block in part.iter_blocks()]
+                out.rows.extend((blocks[k], norm, line + a, col, url, row, name) for k, norm, line, col, url, row, name in data["urls"])
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None  # an entry of ours that is not what we write: read the file whole
+        if i == 0:
+            doc.title, doc.title_line, doc.intro = part.title, part.title_line, part.intro
+        for s in part.sections:  # as the record builder nests them (see RecordBuilder.document)
+            while stack and stack[-1].level >= s.level:
+                stack.pop()
+            (stack[-1].sections if stack else doc.sections).append(s)
+            stack.append(s)
+            while stack[-1].sections:
+                stack.append(stack[-1].sections[-1])
+    _close(doc.sections)
+    doc.style = _dominant_style(doc)
+    return out
+
+
+def lint_by_parts(src: SourceText, enabled: set[str], schema: dict[str, Any], store: Any, config_key: str) -> Any:
+    """`lint_file`'s answer for a Markdown file, from its parts; None when the file is not read
+    this way (see the module's docstring)."""
+    from awesomelint.lint.rules.duplicates import with_sections
+    from awesomelint.lint.run import FileResult
+
+    got = assemble(src, enabled, schema, store, config_key)
+    if got is None:
+        return None
+    rules = all_rules()
+    ctx = _WholeContext(src.path, src, got.doc, settings={"schema": schema})
+    diags: list[Diagnostic] = []
+    try:
+        for code in sorted(enabled):
+            r = rules[code]
+            if r.local:
+                diags.extend(got.found[code])
+            elif not r.project and code != "AL001":
+                diags.extend(r.func(ctx))
+    except _NotLocal:
+        return None
+    urls = with_sections(got.doc, got.rows) if "AL201" in enabled else []
+    return FileResult(src.path, diags, urls, comment_suppressions(got.comments, len(ctx.lines)), sorted(enabled))
+
+
+def _close(sections: list[Section]) -> None:
+    """A section ends where its last child ends (children may come from later parts)."""
+    for s in sections:
+        if s.sections:
+            _close(s.sections)
+            s.end_line = max(s.end_line, s.sections[-1].end_line)
