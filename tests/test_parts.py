@@ -172,13 +172,18 @@ def test_files_parts_cannot_cover(small_parts: None) -> None:
     check(no_title, store)  # either read whole, or by parts that agree
 
 
-def test_a_part_that_does_not_prove_itself_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The quick scan is only a guess: each part's parse must show the next part's heading as a heading."""
-    text = "# T\n\n## A\n\n````\ntext\n```\n# inside the fence\n\n## also inside\n````\n\n## B\n\ntext\n"
+def test_a_part_that_does_not_prove_itself_is_joined_to_the_next(monkeypatch: pytest.MonkeyPatch, small_parts: None) -> None:
+    """The quick scan is only a guess: each part's parse must show the next part's heading as a
+    heading; where it does not, the two parts are read as one."""
+    text = "# T\n\n## A\n\n````\ntext\n```\n# inside the fence\n\n## also inside\n````\n\n## B\n\ntext\n\n## C\n\nmore\n"
     lines = text.split("\n")
-    inside = lines.index("# inside the fence")
-    monkeypatch.setattr(parts, "part_starts", lambda text, skip=0: [0, inside])
-    assert parts.lint_by_parts(decode(text.encode(), "l.md"), enabled(), {}, MemoryStore(), "c") is None
+    starts = [0, lines.index("# inside the fence"), lines.index("## also inside"), lines.index("## B"), lines.index("## C")]
+    monkeypatch.setattr(parts, "part_starts", lambda text, skip=0: list(starts))
+    store = MemoryStore()
+    assert check(text, store)
+    assert sum(1 for v in store.data.values() if '"merge": true' in v) == 2  # both false starts were refused
+    assert sum(1 for v in store.data.values() if '"ok": true' in v) == 3  # T to the fence's end, then B, then C
+    assert check(text, store)  # and again from the cache
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -200,6 +205,8 @@ def test_a_part_that_does_not_prove_itself_is_not_used(monkeypatch: pytest.Monke
                 "~~~",
                 "<div>",
                 "</div>",
+                "<br >",
+                "<span>",
                 "<!-- awesomelint-disable-next-line -->",
                 "<!--",
                 "-->",

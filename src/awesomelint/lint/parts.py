@@ -15,9 +15,9 @@ it is read, except link reference definitions (`[label]: url`), which apply to t
 a file with a `]:` anywhere is not split. A part's parse includes the heading line after it,
 which must come out as a heading: that proves the part leaves nothing open, so the next part
 starts at the top level too (and a section at the end of a part gets the children that follow
-it). The same holds for the first part, which must settle the title. Anything else (a part
-that does not prove itself, a rule marked local reading past its part, records JSON cannot
-keep) gives `None`, and the caller lints the file whole.
+it); a part whose next heading is not one is joined to the next part. The first part must
+settle the title. Anything else (a rule not marked local asking for the tokens, records JSON
+cannot keep) gives `None`, and the caller lints the file whole.
 """
 
 from __future__ import annotations
@@ -47,6 +47,15 @@ _HTML_ENDS = (
     (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
 )
 _BLANK = re.compile(r"^[ \t]*$", re.M)
+# the tags that start an HTML block ending at a blank line even after a paragraph (CommonMark's
+# type 6); another tag alone on a line (type 7: `<br>`) often sits in a paragraph or a table, where
+# it hides nothing, so the scan lets it be and the part's own parse judges
+_BLOCK_TAG = re.compile(
+    r"</?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|"
+    r"figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|"
+    r"ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|/>|$)",
+    re.I,
+)
 
 
 class _NotLocal(Exception):
@@ -100,9 +109,12 @@ def part_starts(text: str, skip: int = 0) -> list[int]:
                 after = -1 if found is None else text.find("\n", found.end())
                 pos = n if after < 0 else after + 1
                 break
-        else:  # any other tag: an HTML block to the next blank line
-            blank = _BLANK.search(text, eol + 1) if eol < n else None
-            pos = n if blank is None else blank.end() + 1
+        else:
+            if _BLOCK_TAG.match(rest.lstrip(" ")):  # an HTML block to the next blank line
+                blank = _BLANK.search(text, eol + 1) if eol < n else None
+                pos = n if blank is None else blank.end() + 1
+            else:
+                pos = eol + 1
     return starts
 
 
@@ -132,10 +144,10 @@ def read_part(
     if after is not None:
         last = next((t for t in reversed(tokens) if t["type"] != "blank_line"), None)
         if last is None or last["type"] != "heading" or last["line"] != n + 1:
-            return {"ok": False}  # the heading after the part is not one: something is still open
+            return {"ok": False, "merge": True}  # the heading after the part is not one: something is still open
     doc = RecordBuilder(full.split("\n"), env, path).document(tokens, front_matter if first else None, shed=True, title_open=first)
     if after is not None and not _drop_last_section(doc, n + 1):
-        return {"ok": False}
+        return {"ok": False, "merge": True}
     if first and doc.title is None and not doc.sections:
         return {"ok": False}  # the title is not settled: a level-1 heading further down could be it
     tokens = [t for t in tokens if t.get("line", 0) <= n]
@@ -203,7 +215,9 @@ def assemble(src: SourceText, enabled: set[str], schema: dict[str, Any], store: 
     out = Assembled(Document(path=src.path, front_matter=front_matter), {c: [] for c in local}, [], [])
     doc = out.doc
     stack: list[Section] = []
-    for i, a in enumerate(starts):
+    i = 0
+    while i < len(starts):
+        a = starts[i]
         b = starts[i + 1] if i + 1 < len(starts) else len(lines)
         text = "\n".join(lines[a:b])
         after = lines[b] if b < len(lines) else None
@@ -213,6 +227,9 @@ def assemble(src: SourceText, enabled: set[str], schema: dict[str, Any], store: 
             data = read_part(src.path, text, after, i == 0, skip, front_matter, local, schema, with_urls)
             store.put(key, data)
         if not data["ok"]:
+            if data.get("merge") and i + 1 < len(starts):
+                del starts[i + 1]  # that heading is not where a part can start: join the next part on
+                continue
             return None
         try:
             part = codec.decode(data["doc"], src.path, a)
@@ -233,6 +250,7 @@ def assemble(src: SourceText, enabled: set[str], schema: dict[str, Any], store: 
             stack.append(s)
             while stack[-1].sections:
                 stack.append(stack[-1].sections[-1])
+        i += 1
     _close(doc.sections)
     doc.style = _dominant_style(doc)
     return out
