@@ -201,8 +201,12 @@ def test_an_edit_is_read_by_parts_and_reports_the_same(tmp_path):
     text = _big_list()
     p.write_text(text, encoding="utf-8")
     assert report(tmp_path) == report(tmp_path, "--no-cache")
-    stored = set(SignedStore(tmp_path, "parts").dir.glob("*/*.signed"))
-    assert len(stored) >= 2
+    parts = SignedStore(tmp_path, "parts").dir
+    assert len(list(parts.glob("*/*.signed"))) == 1  # a first run reads the file whole (and notes it was here)
+    p.write_text(text.replace("Entry 5 of section 40.", "Entry five of section 40."), encoding="utf-8")
+    assert report(tmp_path) == report(tmp_path, "--no-cache")  # its next version: by parts
+    stored = set(parts.glob("*/*.signed"))
+    assert len(stored) >= 3
     edited = text.replace("[Item 25-3](https://example.org/25/3)", "[Item 2-3](https://example.org/2/3)").replace("## Section 17\n", "## Section Seventeen\n")
     p.write_text(edited, encoding="utf-8")
     warm = report(tmp_path)

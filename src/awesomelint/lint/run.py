@@ -271,6 +271,12 @@ class ResultCache:
         store = SignedStore(self.root, "parts")
         if not store.enabled:
             return None
+        # the first time a file is linted it is read whole (a fresh cache, as in CI, gains nothing
+        # from parts and would pay for storing them); from its next version on, by parts
+        seen = "m" + hashlib.sha256("\0".join((__version__, src.path, config_key)).encode("utf-8", "surrogateescape")).hexdigest()
+        if store.get(seen) is None:
+            store.put(seen, 1)
+            return None
         result: FileResult | None = lint_by_parts(src, enabled, schema, store, config_key)
         return result
 
