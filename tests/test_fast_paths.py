@@ -16,9 +16,16 @@ from conftest import CORPUS
 HERE = Path(__file__).parent
 LINES = sorted(
     {ln for p in [*CORPUS, *HERE.glob("fixtures/*.md"), *HERE.glob("lint_inputs/*.md")] for ln in p.read_text(encoding="utf-8").split("\n")}
-    | {"- [A](https://a.org/(x) - A.", "- [B] (https://b.org) - B.", "- [C]https://c.org - C.", "(https://d.org)[D]", "| E](https://e.org) |"}
+    | {
+        "- [A](https://a.org/(x) - A.",
+        "- [B] (https://b.org) - B.",
+        "- [C]https://c.org - C.",
+        "(https://d.org)[D]",
+        "| E](https://e.org) |",
+        "- [F](https://f.org/](g) - F.",
+    }
 )
-_TEXT = st.text(alphabet=st.sampled_from(list("[]()| \t-ab:/.hpstw\\`")), max_size=60)
+_TEXT = st.text(alphabet=st.sampled_from(list("[]()| \t-ab:/.hpstw\\`\u00a0\u2003")), max_size=60)
 
 
 def _full_malformed(text: str) -> list[object]:
@@ -29,17 +36,47 @@ def _fast_malformed(text: str) -> list[object]:
     return [(p.pattern, bool(p.search(text)) if entries._MAYBE[p](text) else False) for p, _ in entries._MALFORMED]
 
 
+def _paren_by_characters(text: str) -> int:
+    """The rule's definition, one character at a time: a destination (after `](`, to a blank or
+    the `)` that closes it, escapes skipped) that an inner `(` leaves open; column of the `(`."""
+    start = text.find("](")
+    while start >= 0:
+        i, depth, inner = start + 2, 1, False
+        while i < len(text) and depth and not text[i].isspace():
+            if text[i] == "\\":
+                i += 1
+            elif text[i] in "()":
+                depth += 1 if text[i] == "(" else -1
+                inner = inner or text[i] == "("
+            i += 1
+        if depth and inner and text[start + 2 : start + 6] in ("http", "www."):
+            return start + 3
+        start = text.find("](", max(i, start + 2))
+    return 0
+
+
 def test_prefilters_and_paren_shortcut_agree_on_every_real_line() -> None:
     for line in LINES:
         assert _fast_malformed(line) == _full_malformed(line), line
-        assert entries._unbalanced_paren(line) == entries._unbalanced_paren_scan(line), line
+        assert entries._unbalanced_paren(line) == entries._unbalanced_paren_scan(line) == _paren_by_characters(line), line
 
 
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_prefilters_and_paren_shortcut_agree_on_random_text(text: str) -> None:
     assert _fast_malformed(text) == _full_malformed(text)
-    assert entries._unbalanced_paren(text) == entries._unbalanced_paren_scan(text)
+    assert entries._unbalanced_paren(text) == entries._unbalanced_paren_scan(text) == _paren_by_characters(text)
+
+
+_DESTINATION_BITS = st.lists(st.sampled_from(["](", "](http", "](www.", "(", ")", "\\", "\\(", "\\)", " ", "\t", "\u00a0", "a", "/", "["]), max_size=20).map(
+    "".join
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DESTINATION_BITS)
+def test_paren_scan_agrees_on_destinations(text: str) -> None:
+    assert entries._unbalanced_paren(text) == entries._unbalanced_paren_scan(text) == _paren_by_characters(text)
 
 
 _URL = st.text(alphabet=st.sampled_from(list("htps:/wx.org? #()\t")), max_size=30)

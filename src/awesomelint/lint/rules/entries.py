@@ -136,25 +136,41 @@ _MAYBE = {
 }
 
 
+# a destination that reaches a `(` (escapes skipped) before a blank or a `)`: the only way one is left open
+_INNER_OPEN = re.compile(r"\]\((?:http|www\.)(?:[^\s()\\]++|\\.)*+\(")
+
+
 def _unbalanced_paren(text: str) -> int:
     """1-based column of a link destination whose parentheses do not balance, or 0."""
-    if text.count("(") == text.count("]("):
-        return 0  # every `(` opens a destination: none has one inside it
+    if "](" not in text or not _INNER_OPEN.search(text):
+        return 0  # no destination has a `(` inside it
     return _unbalanced_paren_scan(text)
+
+
+_DESTINATION_RUN = re.compile(r"[^\s()\\]+")  # what a destination holds between parentheses, blanks and escapes
 
 
 def _unbalanced_paren_scan(text: str) -> int:
     start = text.find("](")
+    end = len(text)
     while start >= 0:
         i, depth, inner = start + 2, 1, False
-        while i < len(text) and depth and not text[i].isspace():
-            if text[i] == "\\":
+        while i < end and depth:
+            run = _DESTINATION_RUN.match(text, i)
+            if run:
+                i = run.end()
+                if i >= end:
+                    break
+            c = text[i]
+            if c == "\\":
                 i += 2
                 continue
-            if text[i] == "(":
+            if c == "(":
                 depth, inner = depth + 1, True
-            elif text[i] == ")":
+            elif c == ")":
                 depth -= 1
+            else:
+                break  # a blank ends the destination
             i += 1
         if depth and inner and text[start + 2 : start + 6] in ("http", "www."):
             return start + 3  # an inner `(` left the link open: GitHub shows literal text
