@@ -33,18 +33,21 @@ SCHEMA = {"required-links": ["Data"], "required-attributes": ["data_types"], "al
 
 
 class MemoryStore:
-    """The part cache in memory, through JSON as on disk; counts what it was asked."""
+    """The part cache in memory, through JSON as on disk; counts what it was asked: parts found
+    and not found, and reads of the records kept apart from a part's outline."""
 
     def __init__(self) -> None:
         self.data: dict[str, str] = {}
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.records_read = 0
 
     def get(self, key: str) -> Any:
-        if key in self.data:
+        if key.startswith("r"):
+            self.records_read += 1
+        elif key in self.data:
             self.hits += 1
-            return json.loads(self.data[key])
-        self.misses += 1
-        return None
+        else:
+            self.misses += 1
+        return json.loads(self.data[key]) if key in self.data else None
 
     def put(self, key: str, value: Any) -> None:
         self.data[key] = json.dumps(value)
@@ -68,8 +71,14 @@ def _plain(fr: FileResult) -> tuple[Any, ...]:
     )
 
 
+def defaults() -> set[str]:
+    return {c for c, r in all_rules().items() if r.default}
+
+
 def check(text: str, store: MemoryStore, path: str = "list.md") -> bool:
-    """Parts and whole file agree on `text`; True when the file was read by parts."""
+    """Parts and whole file agree on `text`, with every rule on but the style family and with
+    the default rules (whose file-wide rules mostly read only the outline); True when the file
+    was read by parts."""
     src = decode(text.encode("utf-8"), path)
     by_parts = parts.lint_by_parts(src, enabled(), SCHEMA, store, "config")
     counts = store.hits, store.misses
@@ -78,8 +87,12 @@ def check(text: str, store: MemoryStore, path: str = "list.md") -> bool:
     assert (assembled is None) == (by_parts is None)
     if by_parts is None or assembled is None:
         return False
-    assert assembled.doc == parse_source(src)  # the same records, lines included
+    assert parts.records(src, assembled, store) == parse_source(src)  # the same records, lines included
     assert _plain(by_parts) == _plain(lint_file(src, enabled(), SCHEMA))
+    default = parts.lint_by_parts(src, defaults(), SCHEMA, store, "config")
+    assert default is not None
+    assert _plain(default) == _plain(lint_file(src, defaults(), SCHEMA))
+    store.hits, store.misses = counts
     return True
 
 
@@ -140,6 +153,26 @@ def test_an_edit_reads_only_its_part(small_parts: None) -> None:
     assert store.misses == 1 and store.hits == first - 1
 
 
+def test_the_default_rules_read_only_the_outline_unless_a_rule_needs_the_entries(small_parts: None) -> None:
+    """AL108 (relative urls) is the one default file-wide rule that reads entries; it is relevant
+    only to a part with a relative url. The other rules' answers come from the outline."""
+    sections = [f"## Section {i}\n\n" + "\n".join(f"- [E{i}-{j}](https://example.org/{i}/{j}) - Entry." for j in range(3)) for i in range(20)]
+    absolute = "# Awesome Test\n\n- [Section 0](#section-0)\n\n" + "\n\n".join(sections) + "\n"
+    store = MemoryStore()
+    assert check(absolute, store)
+    src = decode(absolute.encode("utf-8"), "list.md")
+    store.records_read = 0
+    assert parts.lint_by_parts(src, defaults(), SCHEMA, store, "config") is not None
+    assert store.records_read == 0
+    relative = absolute.replace("(https://example.org/12/1)", "(docs/12/1)")
+    assert check(relative, store)
+    src = decode(relative.encode("utf-8"), "list.md")
+    store.records_read = 0
+    found = parts.lint_by_parts(src, defaults(), SCHEMA, store, "config")
+    assert found is not None and "AL108" in {d.code for d in found.diags}
+    assert store.records_read > 0
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -180,7 +213,7 @@ def test_a_part_that_does_not_prove_itself_is_joined_to_the_next(monkeypatch: py
     starts = [0, lines.index("# inside the fence"), lines.index("## also inside"), lines.index("## B"), lines.index("## C")]
     monkeypatch.setattr(parts, "part_starts", lambda text, skip=0: list(starts))
     store = MemoryStore()
-    assert check(text, store)
+    assert parts.lint_by_parts(decode(text.encode("utf-8"), "list.md"), enabled(), SCHEMA, store, "config") is not None
     assert sum(1 for v in store.data.values() if '"merge": true' in v) == 2  # both false starts were refused
     assert sum(1 for v in store.data.values() if '"ok": true' in v) == 3  # T to the fence's end, then B, then C
     assert check(text, store)  # and again from the cache

@@ -51,6 +51,10 @@ class Rule:
     # depends only on that part, and its messages name no line: the part cache (lint/parts.py)
     # keeps its findings per part, with lines counted from the part's start
     local: bool = False
+    # a quick test that is False when the rule can find nothing in a file; it depends only on the
+    # records, and a file's answer is True when some part's is: the part cache keeps each part's
+    # answer, so a file-wide rule that is not relevant to any part is skipped without its entries
+    relevant: Callable[[FileContext], bool] | None = None
 
     @property
     def doc(self) -> str:
@@ -65,11 +69,19 @@ REGISTRY: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, name: str, *, default: bool = True, fixable: bool = False, severity: str = "error", records: bool = False, local: bool = False
+    code: str,
+    name: str,
+    *,
+    default: bool = True,
+    fixable: bool = False,
+    severity: str = "error",
+    records: bool = False,
+    local: bool = False,
+    relevant: Callable[[FileContext], bool] | None = None,
 ) -> Callable[..., Any]:
     def register(func: Callable[..., Iterable[Diagnostic]]) -> Callable[..., Iterable[Diagnostic]]:
         family = func.__module__.rsplit(".", 1)[-1]
-        REGISTRY[code] = Rule(code, name, family, func, default, fixable, severity, records=records, local=local)
+        REGISTRY[code] = Rule(code, name, family, func, default, fixable, severity, records=records, local=local, relevant=relevant)
         return func
 
     return register

@@ -6,8 +6,13 @@ the file's start (front matter, title, intro) and its first heading. Each part i
 own, its records and the findings of the rules marked `local` (what they say about a part
 depends only on that part) are kept in the user's cache (signed, see `cachedir`), keyed by the
 part's text, the heading line that follows it, the tool version and the configuration. A run
-then reads only the parts it has no entry for, puts the records together in one `Document`, and
-runs the other rules (headings, table of contents, the file-wide ones) and the url index over it.
+then reads only the parts it has no entry for, puts their outlines together in one `Document`
+(headings, prose and blocks; the entries of lists and tables are left unread) and runs the other
+rules (headings, table of contents, the file-wide ones) and the url index over it. A part's
+records are kept apart from its outline: a file-wide rule that reads the entries of a list has
+them all read and the file-wide rules run again over the records in full. A rule may also say,
+part by part, whether it is relevant (AL108: only where a url is relative); a rule relevant to
+no part is not run, which keeps the default rules on the outline.
 
 When is a part's own parse the same as the file's? When a part starts at the left margin of
 the top level (no open list, quote, code block or HTML block), nothing before it can change how
@@ -25,16 +30,17 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from awesomelint import __version__
 from awesomelint.lint.engine import Diagnostic, FileContext, all_rules, comment_suppressions, directive_comments
-from awesomelint.model import Document, Section
+from awesomelint.model import Document, EntryList, Section, Table
 from awesomelint.source import SourceText, split_front_matter
 
 MIN_LINES = 200
-_FORMAT = "1"
+_FORMAT = "2"  # a part's records kept apart from its outline
 
 # lines that start a heading, a code fence or an HTML block at the left margin (the fence and
 # HTML block hide the headings inside them)
@@ -127,11 +133,21 @@ def _part_key(base: str, index: int, text: str, after: str | None) -> str:
 
 
 def read_part(
-    path: str, text: str, after: str | None, first: bool, skip: int, front_matter: str | None, local: list[str], schema: dict[str, Any], with_urls: bool
+    path: str,
+    text: str,
+    after: str | None,
+    first: bool,
+    skip: int,
+    front_matter: str | None,
+    local: list[str],
+    schema: dict[str, Any],
+    with_urls: bool,
+    wide: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """Parse one part (and the heading line `after` it), run the local rules over it and, with
-    `with_urls`, index its urls (AL201): what the cache keeps of it, lines counted from the
-    part's first line. `{"ok": False}` when the part cannot stand on its own."""
+    """Parse one part (and the heading line `after` it), run the local rules over it, ask the
+    file-wide rules in `wide` whether they are relevant to it and, with `with_urls`, index its
+    urls (AL201): what the cache keeps of it, lines counted from the part's first line: its
+    records, and their outline apart. `{"ok": False}` when the part cannot stand on its own."""
     from awesomelint.parse import codec
     from awesomelint.parse.blocks import parse_blocks
     from awesomelint.parse.records import RecordBuilder
@@ -160,6 +176,11 @@ def read_part(
 
         ordinal = {id(block): i for i, (_, block) in enumerate(doc.iter_blocks())}
         urls = [[ordinal[id(block)], *rest] for block, *rest in url_rows(ctx)]
+    relevant = {}
+    for code in wide:
+        test = rules[code].relevant
+        if test is not None:
+            relevant[code] = bool(test(ctx))
     try:
         records = codec.encode(doc)
         payload = json.dumps(records, separators=(",", ":"))
@@ -167,7 +188,15 @@ def read_part(
             return {"ok": False}
     except (ValueError, RecursionError):
         return {"ok": False}
-    return {"ok": True, "doc": records, "diags": diags, "urls": urls, "comments": directive_comments(tokens)}
+    return {
+        "ok": True,
+        "outline": codec.outline(records),
+        "records": records,
+        "relevant": relevant,
+        "diags": diags,
+        "urls": urls,
+        "comments": directive_comments(tokens),
+    }
 
 
 def _drop_last_section(doc: Document, line: int) -> bool:
@@ -184,22 +213,37 @@ def _drop_last_section(doc: Document, line: int) -> bool:
     return True
 
 
+class _NeedsRecords(Exception):
+    """A rule run over the outline read the entries of a list or table, which the outline has not."""
+
+
+class _Unread(list[Any]):
+    """The entries of a list or table in an outline: reading them asks for the records."""
+
+    def _ask(self, *args: Any) -> Any:
+        raise _NeedsRecords
+
+    __iter__ = __len__ = __getitem__ = __contains__ = __reversed__ = _ask
+
+
 @dataclass
 class Assembled:
-    """A file put together from its parts: its records, the local rules' findings by code, the
-    suppression comments and the url rows (AL201), all with the file's own line numbers."""
+    """A file put together from its parts: its outline (entries unread, see `records`), the local
+    rules' findings by code, the suppression comments, the url rows (AL201) and the codes of the
+    file-wide rules relevant to some part, all with the file's own line numbers."""
 
     doc: Document
     found: dict[str, list[Diagnostic]]
     comments: list[tuple[int, str]]
     rows: list[tuple[Any, str, int, int, str, bool, str]]
+    relevant: set[str] = field(default_factory=set)
+    parts: list[tuple[str, int]] = field(default_factory=list)  # (cache key, first line - 1)
 
 
 def assemble(src: SourceText, enabled: set[str], schema: dict[str, Any], store: Any, config_key: str) -> Assembled | None:
     """Read a file by parts (from `store` where it has them, storing the others); None when the
     file is not read this way (see the module's docstring)."""
     from awesomelint.parse import codec
-    from awesomelint.parse.records import _dominant_style
 
     rules = all_rules()
     if any(rules[c].family == "style" for c in enabled) or "]:" in src.text:
@@ -210,10 +254,10 @@ def assemble(src: SourceText, enabled: set[str], schema: dict[str, Any], store: 
         return None
     lines = src.text.split("\n")
     local = sorted(c for c in enabled if rules[c].local)
+    wide = sorted(c for c in enabled if not rules[c].local and not rules[c].project)
     with_urls = "AL201" in enabled
     base = "\0".join((__version__, _FORMAT, src.path, config_key, ",".join(sorted(enabled))))
     out = Assembled(Document(path=src.path, front_matter=front_matter), {c: [] for c in local}, [], [])
-    doc = out.doc
     stack: list[Section] = []
     i = 0
     while i < len(starts):
@@ -224,7 +268,9 @@ def assemble(src: SourceText, enabled: set[str], schema: dict[str, Any], store: 
         key = _part_key(base, i, text, after)
         data = store.get(key)
         if not isinstance(data, dict) or "ok" not in data:
-            data = read_part(src.path, text, after, i == 0, skip, front_matter, local, schema, with_urls)
+            data = read_part(src.path, text, after, i == 0, skip, front_matter, local, schema, with_urls, wide)
+            if data["ok"]:
+                store.put(_records_key(key), data.pop("records"))  # apart: most runs need only the outline
             store.put(key, data)
         if not data["ok"]:
             if data.get("merge") and i + 1 < len(starts):
@@ -232,33 +278,67 @@ def assemble(src: SourceText, enabled: set[str], schema: dict[str, Any], store: 
                 continue
             return None
         try:
-            part = codec.decode(data["doc"], src.path, a)
+            part = codec.decode(data["outline"], src.path, a)
             for code in local:
                 out.found[code].extend(Diagnostic(src.path, line + a, col, code, msg) for line, col, msg in data["diags"][code])
             out.comments.extend((line + a, body) for line, body in data["comments"])
+            out.relevant.update(code for code, yes in data["relevant"].items() if yes)
             if with_urls:
                 blocks = [block for _, block in part.iter_blocks()]
                 out.rows.extend((blocks[k], norm, line + a, col, url, row, name) for k, norm, line, col, url, row, name in data["urls"])
-        except (KeyError, TypeError, ValueError, IndexError):
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             return None  # an entry of ours that is not what we write: read the file whole
-        if i == 0:
-            doc.title, doc.title_line, doc.intro = part.title, part.title_line, part.intro
-        for s in part.sections:  # as the record builder nests them (see RecordBuilder.document)
-            while stack and stack[-1].level >= s.level:
-                stack.pop()
-            (stack[-1].sections if stack else doc.sections).append(s)
-            stack.append(s)
-            while stack[-1].sections:
-                stack.append(stack[-1].sections[-1])
+        for _, block in part.iter_blocks():
+            if isinstance(block, (EntryList, Table)):
+                block.entries = _Unread()
+        _place(out.doc, stack, part, i == 0)
+        out.parts.append((key, a))
         i += 1
+    _close(out.doc.sections)
+    return out
+
+
+def records(src: SourceText, got: Assembled, store: Any) -> Document | None:
+    """The file's records in full, from the records kept apart for each of its parts."""
+    from awesomelint.parse import codec
+    from awesomelint.parse.records import _dominant_style
+
+    doc = Document(path=src.path, front_matter=got.doc.front_matter)
+    stack: list[Section] = []
+    for n, (key, a) in enumerate(got.parts):
+        data = store.get(_records_key(key))
+        try:
+            part = codec.decode(data, src.path, a)
+        except (TypeError, ValueError, IndexError):
+            return None
+        _place(doc, stack, part, n == 0)
     _close(doc.sections)
     doc.style = _dominant_style(doc)
-    return out
+    return doc
+
+
+def _records_key(key: str) -> str:
+    return "r" + key[1:]
+
+
+def _place(doc: Document, stack: list[Section], part: Document, first: bool) -> None:
+    """Put a part's sections where they belong, as the record builder nests them (see
+    `RecordBuilder.document`): under the last open section of a lower level."""
+    if first:
+        doc.title, doc.title_line, doc.intro = part.title, part.title_line, part.intro
+    for s in part.sections:
+        while stack and stack[-1].level >= s.level:
+            stack.pop()
+        (stack[-1].sections if stack else doc.sections).append(s)
+        stack.append(s)
+        while stack[-1].sections:
+            stack.append(stack[-1].sections[-1])
 
 
 def lint_by_parts(src: SourceText, enabled: set[str], schema: dict[str, Any], store: Any, config_key: str) -> Any:
     """`lint_file`'s answer for a Markdown file, from its parts; None when the file is not read
-    this way (see the module's docstring)."""
+    this way (see the module's docstring). The file-wide rules read the outline first; when one
+    of them reads the entries of a list, they all run again over the records in full."""
     from awesomelint.lint.rules.duplicates import with_sections
     from awesomelint.lint.run import FileResult
 
@@ -266,19 +346,29 @@ def lint_by_parts(src: SourceText, enabled: set[str], schema: dict[str, Any], st
     if got is None:
         return None
     rules = all_rules()
-    ctx = _WholeContext(src.path, src, got.doc, settings={"schema": schema})
-    diags: list[Diagnostic] = []
+    wide = [
+        code
+        for code in sorted(enabled)
+        if not rules[code].local and not rules[code].project and code != "AL001" and (rules[code].relevant is None or code in got.relevant)
+    ]
+    diags: dict[str, list[Diagnostic]] = {}
     try:
-        for code in sorted(enabled):
-            r = rules[code]
-            if r.local:
-                diags.extend(got.found[code])
-            elif not r.project and code != "AL001":
-                diags.extend(r.func(ctx))
+        try:
+            ctx = _WholeContext(src.path, src, got.doc, settings={"schema": schema})
+            diags = {code: list(rules[code].func(ctx)) for code in wide}
+        except _NeedsRecords:
+            doc = records(src, got, store)
+            if doc is None:
+                return None
+            ctx = _WholeContext(src.path, src, doc, settings={"schema": schema})
+            diags = {code: list(rules[code].func(ctx)) for code in wide}
     except _NotLocal:
         return None
+    out: list[Diagnostic] = []
+    for code in sorted(enabled):
+        out.extend(got.found[code] if rules[code].local else diags.get(code, ()))
     urls = with_sections(got.doc, got.rows) if "AL201" in enabled else []
-    return FileResult(src.path, diags, urls, comment_suppressions(got.comments, len(ctx.lines)), sorted(enabled))
+    return FileResult(src.path, out, urls, comment_suppressions(got.comments, len(ctx.lines)), sorted(enabled))
 
 
 def _close(sections: list[Section]) -> None:

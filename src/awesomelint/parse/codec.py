@@ -93,6 +93,21 @@ def encode(doc: Document) -> list[Any]:
     return [doc.title, doc.title_line, doc.front_matter, [_block(b) for b in doc.intro], [_section(s) for s in doc.sections], doc.style]
 
 
+def outline(records: list[Any]) -> list[Any]:
+    """`encode`'s value with the entries of every list and table left out (headings, prose, the
+    blocks themselves and a heading's own entry stay): what the rules that read only a file's
+    outline need, a fraction of the size."""
+
+    def block(b: list[Any]) -> list[Any]:
+        return [*b[:2], [], *b[3:]] if b[0] in ("l", "t") else b
+
+    def section(s: list[Any]) -> list[Any]:
+        return [*s[:4], [block(b) for b in s[4]], [section(c) for c in s[5]], *s[6:]]
+
+    title, title_line, front_matter, intro, sections, style = records
+    return [title, title_line, front_matter, [block(b) for b in intro], [section(s) for s in sections], style]
+
+
 def decode(data: list[Any], path: str, shift: int = 0) -> Document:
     """The document `encode` made, its lines moved down by `shift`."""
 

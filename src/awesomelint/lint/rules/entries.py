@@ -414,7 +414,11 @@ def _real_separator(sep: str | None) -> bool:
 _ABSOLUTE = re.compile(r"(?i)^[a-z][a-z0-9+.-]*:")
 
 
-@rule("AL108", "relative-url", records=True)
+def _has_relative_url(ctx: FileContext) -> bool:
+    return any(e.url and not _ABSOLUTE.match(e.url) and not e.url.startswith("#") for _, e, _ in entry_blocks(ctx))
+
+
+@rule("AL108", "relative-url", records=True, relevant=_has_relative_url)
 def relative_url(ctx: FileContext) -> Iterator[Diagnostic]:
     """A relative path as an entry's url in a list whose other entries link to the web.
 
@@ -427,7 +431,7 @@ def relative_url(ctx: FileContext) -> Iterator[Diagnostic]:
         - [MIMIC](mimic.mit.edu) - ICU records.            # bad
         - [MIMIC](https://mimic.mit.edu/) - ICU records.   # good
     """
-    if not any(e.url and not _ABSOLUTE.match(e.url) and not e.url.startswith("#") for _, e, _ in entry_blocks(ctx)):
+    if not _has_relative_url(ctx):
         return  # no relative url to report, whatever the rest of the list is
     urls = [(e.url, e.line) for _, e, _ in entry_blocks(ctx) if e.url and not url_problem(e.url)]
     absolute = [u for u, _ in urls if _ABSOLUTE.match(u)]
