@@ -23,11 +23,12 @@ def report(tmp_path: Path, *extra: str) -> list[dict]:  # type: ignore[type-arg]
 
 
 def cache_files(tmp_path: Path) -> list[Path]:
-    """The per-file lint results of the project at `tmp_path` (not url lists, nor cross-file results)."""
+    """The per-file lint results of the project at `tmp_path` (not url lists, cross-file results,
+    nor which entries each file's last version has)."""
     from awesomelint.cachedir import SignedStore
 
     files = SignedStore(tmp_path, "lint").dir.glob("*/*.signed")
-    return sorted(f for f in files if not f.name.endswith(".urls.signed") and not f.name.startswith("p"))
+    return sorted(f for f in files if not f.name.endswith(".urls.signed") and not f.name.startswith(("p", "v")))
 
 
 def test_warm_run_reports_the_same(tmp_path):
@@ -46,7 +47,7 @@ def test_changes_invalidate(tmp_path):
     assert not any(d["code"] == "AL201" for d in report(tmp_path))
     (tmp_path / ".awesomelint.toml").write_text('ignore = ["AL501"]\n', encoding="utf-8")  # config
     assert not any(d["code"] == "AL501" for d in report(tmp_path))
-    assert len(cache_files(tmp_path)) == 3
+    assert len(cache_files(tmp_path)) == 2  # the first version's result gave way to the second's
 
 
 def test_corrupt_cache_is_ignored(tmp_path):
@@ -214,3 +215,39 @@ def test_an_edit_is_read_by_parts_and_reports_the_same(tmp_path):
     assert {d["code"] for d in warm} >= {"AL201", "AL403", "AL404"}
     new = set(SignedStore(tmp_path, "parts").dir.glob("*/*.signed")) - stored
     assert 1 <= len(new) < len(stored)  # only the parts the edit touched were read again
+
+
+def test_the_cache_keeps_one_version_of_a_file(tmp_path):
+    """An editor that lints on every save: each version's whole-file result and its new parts
+    replace the last version's, so the cache stays the size of one version (plus the one marker
+    and the two lists of what the file's last version has)."""
+    from awesomelint.cachedir import SignedStore
+
+    p = tmp_path / "list.md"
+    text = _big_list()
+    counts = []
+    for n in range(6):
+        p.write_text(text.replace("Entry 5 of section 40.", f"Entry 5 of section 40, saved {n} times."), encoding="utf-8")
+        assert report(tmp_path) == report(tmp_path, "--no-cache")
+        counts.append(sum(len(list(SignedStore(tmp_path, kind).dir.glob("*/*.signed"))) for kind in ("lint", "parts")))
+    assert counts[2] == counts[3] == counts[4] == counts[5], counts
+    assert counts[2] > counts[0]  # the parts came with the second version
+
+
+def test_supersede_deletes_only_entries_of_its_own_store(tmp_path):
+    """Even a pointer that verifies cannot name a file outside the store: names are checked."""
+    import hashlib
+    import os
+
+    from awesomelint.cachedir import SignedStore
+
+    store = SignedStore(tmp_path, "parts")
+    outside = Path(os.path.normpath(store._file("../lint/keep")))  # where that name would lead
+    outside.parent.mkdir(parents=True, exist_ok=True)
+    outside.write_text("x", encoding="utf-8")
+    store.put("sa1", 1)
+    store.put("sb2", 2)
+    store.put("v" + hashlib.sha256(b"slot").hexdigest(), ["sa1", "../lint/keep", "/etc/passwd", "sb2"])
+    store.supersede("slot", ["sb2"])
+    assert store.get("sa1") is None and store.get("sb2") == 2
+    assert outside.exists()

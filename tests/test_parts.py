@@ -38,6 +38,7 @@ class MemoryStore:
 
     def __init__(self) -> None:
         self.data: dict[str, str] = {}
+        self.slots: dict[str, list[str]] = {}
         self.hits = self.misses = self.records_read = 0
 
     def get(self, key: str) -> Any:
@@ -51,6 +52,12 @@ class MemoryStore:
 
     def put(self, key: str, value: Any) -> None:
         self.data[key] = json.dumps(value)
+
+    def supersede(self, slot: str, names: list[str]) -> None:
+        old = self.slots.get(slot, [])
+        self.slots[slot] = names
+        for name in set(old) - set(names):
+            self.data.pop(name, None)
 
 
 @pytest.fixture

@@ -8,6 +8,10 @@ is signed with an HMAC-SHA256 key that is made on first use in that folder (mode
 this user); an entry that does not verify, a key that others could have written (wrong owner,
 group or world bits, as a file checked out by git always has), and any symlink on the way are
 treated as "no cache": the run simply computes the answer.
+
+The cache keeps one version of each thing it stands for: `supersede` says which entries a file
+(or a run over several files) is now made of, and deletes the ones its last version had and this
+one has not, so an editor that lints on every save does not fill the disk.
 """
 
 from __future__ import annotations
@@ -16,12 +20,14 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import stat
 from pathlib import Path
 from typing import Any
 
 KEY_NAME = "key"
+_NAME = re.compile(r"[a-z0-9][a-z0-9.]{2,100}")  # what entry names look like (no separators, no `..`)
 
 
 def cache_root() -> Path:
@@ -107,6 +113,26 @@ class SignedStore:
             return json.loads(payload)
         except ValueError:
             return None
+
+    def supersede(self, slot: str, names: list[str]) -> None:
+        """`names` are now the entries that `slot` (a file with its configuration, say) is made of:
+        the entries the slot named before and does not name now are deleted."""
+        if not self.enabled:
+            return
+        pointer = "v" + hashlib.sha256(slot.encode("utf-8", "surrogateescape")).hexdigest()
+        old = self.get(pointer)
+        if old == names:
+            return
+        self.put(pointer, names)
+        if not isinstance(old, list):
+            return
+        keep = set(names)
+        for name in old:
+            if isinstance(name, str) and name not in keep and _NAME.fullmatch(name) and not name.startswith("v"):
+                try:
+                    os.unlink(self._file(name))
+                except OSError:
+                    pass  # gone already, or never written
 
     def put(self, name: str, data: Any) -> None:
         if not self.enabled:

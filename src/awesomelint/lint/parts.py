@@ -238,6 +238,8 @@ class Assembled:
     rows: list[tuple[Any, str, int, int, str, bool, str]]
     relevant: set[str] = field(default_factory=set)
     parts: list[tuple[str, int]] = field(default_factory=list)  # (cache key, first line - 1)
+    base: str = ""  # what the cache keys of this file's parts start from (version, path, configuration)
+    names: list[str] = field(default_factory=list)  # every cache entry this version of the file is read from
 
 
 def assemble(src: SourceText, enabled: set[str], schema: dict[str, Any], store: Any, config_key: str) -> Assembled | None:
@@ -257,7 +259,7 @@ def assemble(src: SourceText, enabled: set[str], schema: dict[str, Any], store: 
     wide = sorted(c for c in enabled if not rules[c].local and not rules[c].project)
     with_urls = "AL201" in enabled
     base = "\0".join((__version__, _FORMAT, src.path, config_key, ",".join(sorted(enabled))))
-    out = Assembled(Document(path=src.path, front_matter=front_matter), {c: [] for c in local}, [], [])
+    out = Assembled(Document(path=src.path, front_matter=front_matter), {c: [] for c in local}, [], [], base=base)
     stack: list[Section] = []
     i = 0
     while i < len(starts):
@@ -272,6 +274,7 @@ def assemble(src: SourceText, enabled: set[str], schema: dict[str, Any], store: 
             if data["ok"]:
                 store.put(_records_key(key), data.pop("records"))  # apart: most runs need only the outline
             store.put(key, data)
+        out.names.append(key)
         if not data["ok"]:
             if data.get("merge") and i + 1 < len(starts):
                 del starts[i + 1]  # that heading is not where a part can start: join the next part on
@@ -293,6 +296,7 @@ def assemble(src: SourceText, enabled: set[str], schema: dict[str, Any], store: 
                 block.entries = _Unread()
         _place(out.doc, stack, part, i == 0)
         out.parts.append((key, a))
+        out.names.append(_records_key(key))
         i += 1
     _close(out.doc.sections)
     return out
@@ -368,6 +372,7 @@ def lint_by_parts(src: SourceText, enabled: set[str], schema: dict[str, Any], st
     for code in sorted(enabled):
         out.extend(got.found[code] if rules[code].local else diags.get(code, ()))
     urls = with_sections(got.doc, got.rows) if "AL201" in enabled else []
+    store.supersede("parts\0" + got.base, got.names)  # the parts of the file's last version that this one has not go
     return FileResult(src.path, out, urls, comment_suppressions(got.comments, len(ctx.lines)), sorted(enabled))
 
 

@@ -311,12 +311,16 @@ class ResultCache:
         except (KeyError, TypeError, ValueError):
             return None
 
-    def put(self, key: str, result: FileResult) -> None:
+    def put(self, key: str, result: FileResult, config_key: str) -> None:
+        """Keep a file's result; its result for an earlier version (same path, rules and
+        configuration) is deleted."""
         self.store.put(key, result.to_json(with_urls=False))
         self.store.put(key + ".urls", result.urls)
+        self.store.supersede("\0".join(("file", __version__, result.path, config_key, ",".join(result.enabled))), [key, key + ".urls"])
 
-    def put_project(self, key: str, diags: list[Diagnostic]) -> None:
+    def put_project(self, key: str, diags: list[Diagnostic], paths: list[str]) -> None:
         self.store.put(key, [[d.path, d.line, d.column, d.code, d.message] for d in diags])
+        self.store.supersede("\0".join(("project", __version__, *sorted(paths))), [key])
 
 
 def lint_sources(
@@ -343,17 +347,17 @@ def lint_sources(
                 continue
             by_parts = cache.by_parts(src, enabled, cfg.schema, cfg.cache_key())
             if by_parts is not None:  # an edit: only the parts it touched were read again
-                cache.put(key, by_parts)
+                cache.put(key, by_parts, cfg.cache_key())
                 results.append(by_parts)
                 keys.append(None)
                 continue
         keys.append(None)
         results.append(None)
         todo.append((i, src, enabled, cfg.schema, key, cache))
-    for (i, _, _, _, key, cache), res in zip(todo, _run_phase1(todo)):
+    for (i, src, _, _, key, cache), res in zip(todo, _run_phase1(todo)):
         results[i] = res
         if cache is not None and key is not None:
-            cache.put(key, res)
+            cache.put(key, res, configs.for_path(src.path).cache_key())
     done = [r for r in results if r is not None]
     # phase 2: rules over all files; when every file came from the cache, so may their result
     project_key = None
@@ -372,7 +376,7 @@ def lint_sources(
             if r.project:
                 project.extend(r.func([fr for fr in done if code in fr.enabled]))
         if project_key is not None:
-            cached[0][2].put_project(project_key, project)
+            cached[0][2].put_project(project_key, project, [p for _, p, _ in cached])
     # phase 3: per file
     final: list[Diagnostic] = []
     by_path: dict[str, list[Diagnostic]] = {}
