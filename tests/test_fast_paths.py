@@ -194,3 +194,21 @@ def test_bracket_count_and_bare_url_prefilter_agree_on_every_real_line() -> None
     for line in LINES:
         assert entries._unbalanced(line) == entries._unbalanced_scan(line), line
         assert _bare_url_fast(line) == _bare_url_full(line), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n")), max_size=30), st.integers(-5, 12), st.integers(-5, 12))
+def test_text_lines_join_as_a_list_of_lines_would(text: str, first: int, stop: int) -> None:
+    from awesomelint.parse.records import TextLines
+
+    assert TextLines(text).join(first, stop) == "\n".join(text.split("\n")[first:stop])
+
+
+def test_text_lines_join_every_range_of_a_real_list() -> None:
+    from awesomelint.parse.records import TextLines
+
+    text = "\n".join(LINES[:40])
+    lines, tl = text.split("\n"), TextLines(text)
+    for first in range(-2, len(lines) + 2):
+        for stop in range(-2, len(lines) + 2):
+            assert tl.join(first, stop) == "\n".join(lines[first:stop]), (first, stop)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass
+@dataclass(slots=True)
 class Diagnostic:
     path: str
     line: int

@@ -40,7 +40,7 @@ from awesomelint.model import Document, EntryList, Section, Table
 from awesomelint.source import SourceText, split_front_matter
 
 MIN_LINES = 200
-_FORMAT = "2"  # a part's records kept apart from its outline
+_FORMAT = "3"  # url rows with the name as written
 
 # lines that start a heading, a code fence or an HTML block at the left margin (the fence and
 # HTML block hide the headings inside them)
@@ -161,7 +161,7 @@ def read_part(
         last = next((t for t in reversed(tokens) if t["type"] != "blank_line"), None)
         if last is None or last["type"] != "heading" or last["line"] != n + 1:
             return {"ok": False, "merge": True}  # the heading after the part is not one: something is still open
-    doc = RecordBuilder(full.split("\n"), env, path).document(tokens, front_matter if first else None, shed=True, title_open=first)
+    doc = RecordBuilder(full, env, path).document(tokens, front_matter if first else None, shed=True, title_open=first)
     if after is not None and not _drop_last_section(doc, n + 1):
         return {"ok": False, "merge": True}
     if first and doc.title is None and not doc.sections:

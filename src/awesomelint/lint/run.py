@@ -51,7 +51,7 @@ class FileResult:
 
     path: str
     diags: list[Diagnostic]
-    urls: list[tuple[str, int, int, str, str, str]]  # (normalised url, line, column, url as written, section, name key)
+    urls: list[tuple[str, int, int, str, str, str]]  # (normalised url, line, column, url as written, section, name as written)
     suppressions: list[Suppression]
     enabled: list[str]
 
@@ -243,7 +243,7 @@ def _lint_file_job(args: tuple[str, str, bool, str, bool, list[str], dict[str, A
     return lint_file(src, set(enabled), schema).to_json()
 
 
-_CACHE_FORMAT = "3"  # url index with section and name as written, lower-cased (AL201)
+_CACHE_FORMAT = "4"  # url index with section and name as written (AL201)
 
 
 class ResultCache:

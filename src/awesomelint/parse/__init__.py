@@ -45,8 +45,7 @@ def parse_source_tokens(src: SourceText, shed: bool = False) -> tuple[Document, 
 
     front_matter, skip = split_front_matter(src.text)
     tokens, env = parse_blocks(src.text, skip)
-    lines = src.text.split("\n")
-    return RecordBuilder(lines, env, src.path).document(tokens, front_matter, shed), tokens
+    return RecordBuilder(src.text, env, src.path).document(tokens, front_matter, shed), tokens
 
 
 def parse_text(text: str, path: str = "<string>") -> Document:

@@ -341,8 +341,6 @@ def _simple_list(block: PosBlockParser, m: re.Match[str], state: PosState) -> in
             "type": "list_item",
             "children": [para],
             "marker": marker,
-            "marker_indent": col - base_col,
-            "marker_line": src[pos:line_end] if not level else " " * (col - base_col) + src[pos + len(ws) : line_end],
         }
         if root:  # lines are known now (a child state learns where it starts only after its parse)
             para["line"] = para["end_line"] = item["line"] = item["end_line"] = local + 1
@@ -411,7 +409,6 @@ def _parse_list_item(block: Any, bullet: str, item: Any, token: Token, state: An
     if not isinstance(state, PosState):
         return _orig_parse_list_item(block, bullet, item, token, state, rules)
     marker_local = state.local_line(state.cursor - 1)
-    marker_line_text = state.src[state.src.rfind("\n", 0, state.cursor - 1) + 1 : state.cursor]
     nxt = _orig_parse_list_item(block, bullet, item, token, state, rules)
     li = token["children"][-1]
     child = state.last_child
@@ -421,8 +418,6 @@ def _parse_list_item(block: Any, bullet: str, item: Any, token: Token, state: An
     li["_ls"] = (state, marker_local)
     li["_child"] = child
     li["marker"] = item.marker
-    li["marker_indent"] = len(item.spaces)
-    li["marker_line"] = marker_line_text.rstrip("\n")
     return nxt
 
 

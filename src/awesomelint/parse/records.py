@@ -9,6 +9,7 @@ builder also holds what they share: the entry-head reader (`apply_head`), inline
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable
 from typing import Any
 
@@ -46,9 +47,30 @@ ITEM_FOLDS: tuple[Callable[[RecordBuilder, Entry], None], ...] = (labelled.fold_
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>([^<\n]*)</h\1>\s*$", re.I)
 
 
+_NEWLINE = re.compile("\n")
+
+
+class TextLines:
+    """A text's lines by number, from where each starts: no list of line strings (on a list of
+    100k entries that list is 16 MB, held beside the tokens while the records are built)."""
+
+    __slots__ = ("starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = array("q", [0])
+        self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        self.starts.append(len(text) + 1)
+
+    def join(self, first: int, stop: int) -> str:
+        """`"\n".join(lines[first:stop])`, as a slice of the text."""
+        span = range(len(self.starts) - 1)[first:stop]
+        return self.text[self.starts[span.start] : self.starts[span.stop] - 1] if span else ""
+
+
 class RecordBuilder:
-    def __init__(self, lines: list[str], env: dict[str, Any], path: str) -> None:
-        self.lines = lines
+    def __init__(self, text: str, env: dict[str, Any], path: str) -> None:
+        self.lines = TextLines(text)
         self.env = env
         self.refs: dict[str, Any] = {normalize_label(k): v for k, v in env.get("ref_links", {}).items()}
         self.path = path
@@ -57,7 +79,7 @@ class RecordBuilder:
 
     # -- helpers --------------------------------------------------------------------------
     def raw(self, line: int, end_line: int) -> str:
-        return "\n".join(self.lines[line - 1 : end_line])
+        return self.lines.join(line - 1, end_line)
 
     def inline_links(self, text: str, line: int) -> list[Link]:
         """Every link in a piece of inline Markdown (images' targets excluded), with lines."""
@@ -199,7 +221,7 @@ class RecordBuilder:
         return links
 
     def dedent(self, line: int, end_line: int) -> str:
-        lines = [ln.expandtabs(4) for ln in self.lines[line - 1 : end_line]]
+        lines = [ln.expandtabs(4) for ln in self.lines.join(line - 1, end_line).split("\n")]
         widths = [len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()]
         cut = min(widths) if widths else 0
         return "\n".join(ln[cut:] for ln in lines)

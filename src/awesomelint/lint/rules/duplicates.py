@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from awesomelint.anchors import plain_text
@@ -13,23 +13,25 @@ from awesomelint.urls import is_navigation, name_key, normalize_url
 
 
 def entry_url_index(ctx: FileContext) -> list[tuple[str, int, int, str, str, str]]:
-    """(normalised url, line, column, url as written, section, name key) for every entry url in the file."""
-    return with_sections(ctx.doc, url_rows(ctx))
+    """(normalised url, line, column, url as written, section, name as written) for every entry url
+    in the file (the name is read as a reader sees it, `_shown_name`, only where a url repeats)."""
+    return with_sections(ctx.doc, _url_rows(ctx))
 
 
 def url_rows(ctx: FileContext) -> list[tuple[Any, str, int, int, str, bool, str]]:
-    """(block, normalised url, line, column, url as written, own row, name key) for every entry
-    url, in order; `with_sections` names the section each is in."""
-    out = []
+    """(block, normalised url, line, column, url as written, own row, name as written) for every
+    entry url, in order; `with_sections` names the section each is in."""
+    return list(_url_rows(ctx))
+
+
+def _url_rows(ctx: FileContext) -> Iterator[tuple[Any, str, int, int, str, bool, str]]:
     for block, e, _ in entry_blocks(ctx):
         if e.url and not is_navigation(e.url):
-            name = " ".join(plain_text(e.name or "").lower().split())
             row = isinstance(block, Table) and e.url_text is not None
-            out.append((block, normalize_url(e.url), e.line, column_of(ctx.line_text(e.line), e.url[:20]), e.url, row, name))
-    return out
+            yield (block, normalize_url(e.url), e.line, column_of(ctx.line_text(e.line), e.url[:20]), e.url, row, e.name or "")
 
 
-def with_sections(doc: Any, rows: list[tuple[Any, str, int, int, str, bool, str]]) -> list[tuple[str, int, int, str, str, str]]:
+def with_sections(doc: Any, rows: Iterable[tuple[Any, str, int, int, str, bool, str]]) -> list[tuple[str, int, int, str, str, str]]:
     """The url index from `url_rows`: each url's section is its heading path. A table row whose url
     is another column's (a Paper badge beside a plain model name) is a section of its own: rows
     of one paper under other names are not duplicates, the same name again is."""
@@ -60,13 +62,23 @@ def duplicate_url(files: list[Any]) -> Iterator[Diagnostic]:
     for f in files:
         for key, line, col, url, section, name in f.urls:
             seen = first.setdefault(key, [])
-            if seen:
-                same = [s for s in seen if s[0] != f.path or name_key(s[3]) == name_key(name) or (s[2] == section and not _part_of(s[3], name))]
+            if seen:  # the names as a reader sees them, worked out only where a url repeats
+                shown = _shown_name(name)
+                same = [
+                    s
+                    for s in seen
+                    if s[0] != f.path or name_key(_shown_name(s[3])) == name_key(shown) or (s[2] == section and not _part_of(_shown_name(s[3]), shown))
+                ]
                 if same:
                     path, at = same[0][0], same[0][1]
                     where = f"line {at}" if path == f.path else f"{path}:{at}"
                     yield Diagnostic(f.path, line, col, "AL201", f"duplicate url {url} (also at {where})")
             seen.append((f.path, line, section, name))
+
+
+def _shown_name(name: str) -> str:
+    """A name as a reader sees it, lower-cased, blanks collapsed (`**uv**` and `UV` are one)."""
+    return " ".join(plain_text(name).lower().split())
 
 
 def _part_of(a: str, b: str) -> bool:
