@@ -212,3 +212,52 @@ def test_text_lines_join_every_range_of_a_real_list() -> None:
     for first in range(-2, len(lines) + 2):
         for stop in range(-2, len(lines) + 2):
             assert tl.join(first, stop) == "\n".join(lines[first:stop]), (first, stop)
+
+
+def _both_ways(text: str) -> None:
+    """fmt with the records read first, and fmt reading them only when a separator may change."""
+    from awesomelint.fmt import format_source
+    from awesomelint.parse import parse_source_tokens
+    from awesomelint.source import decode
+
+    src = decode(text.encode("utf-8"), "list.md")
+    doc, tokens = parse_source_tokens(src)
+    full, lazy = format_source(src, doc, tokens), format_source(src)
+    assert (lazy.text, lazy.final_newline, lazy.changes) == (full.text, full.final_newline, full.changes), text[:200]
+
+
+def test_fmt_without_records_formats_the_same() -> None:
+    from test_fmt_exact import EXAMPLES
+
+    for path in [*CORPUS, *HERE.glob("fixtures/*.md"), *HERE.glob("lint_inputs/*.md"), *(HERE.parent / "lists").glob("*.md")]:
+        _both_ways(path.read_text(encoding="utf-8"))
+    for _, markdown in EXAMPLES:
+        _both_ways(markdown)
+
+
+_ITEM = st.tuples(
+    st.sampled_from(["- ", "* ", "1. ", "  - ", "\t- ", "-\t"]),
+    st.sampled_from(["[a](https://a.org)", "[b](<https://b.org>)", "**c**", "[d](https://d.org/(x))", "<https://e.org>"]),
+    st.sampled_from([" - ", " -- ", " — ", " – ", ": ", ":", " -  ", "\u00a0- ", " -\u00a0", "\t-\t", " -", "- ", " ", " | ", "  -  "]),
+    st.sampled_from(["Text.", "", "`code` - more", "(note)"]),
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_ITEM, st.sampled_from(["", "## H", "text", "  continued"])), max_size=8).map("\n".join))
+def test_fmt_without_records_formats_the_same_on_separators(text: str) -> None:
+    _both_ways(text)
+
+
+def test_fmt_reads_no_records_for_a_list_in_form(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from awesomelint.fmt import format_source
+    from awesomelint.parse import records
+    from awesomelint.source import decode
+
+    built: list[int] = []
+    real = records.RecordBuilder.document
+    monkeypatch.setattr(records.RecordBuilder, "document", lambda self, *a, **k: built.append(1) or real(self, *a, **k))
+    canonical = "# Awesome\n\n## A\n\n- [A](https://a.org) - A thing.\n- [B](https://b.org) - Another (with a note).\n"
+    assert not format_source(decode(canonical.encode(), "list.md")).changes and not built
+    format_source(decode(canonical.replace(") - A", ") — A").encode(), "list.md"))
+    assert built  # a separator to rewrite: the records are read

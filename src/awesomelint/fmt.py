@@ -130,7 +130,7 @@ def _expand_indent(line: str) -> str:
     return line[: len(line) - len(stripped)].expandtabs(4) + stripped
 
 
-def pass_tabs(out: Lines, lay: Layout, doc: Document) -> None:
+def pass_tabs(out: Lines, lay: Layout, doc: Document | None) -> None:
     """AL503: tabs in the indentation of list lines become spaces (tab stops of 4)."""
     for lst, _ in lay.lists:
         for n in range(lst["line"], lst["end_line"] + 1):
@@ -158,7 +158,7 @@ def _content_offset(marker_line: str) -> int:
     return len(m.group(1)) + gap
 
 
-def pass_indent(out: Lines, lay: Layout, doc: Document) -> None:
+def pass_indent(out: Lines, lay: Layout, doc: Document | None) -> None:
     """AL502: nested lists sit at their parent's content column; whole item subtrees move together."""
 
     def shift(start: int, end: int, delta: int) -> None:
@@ -206,7 +206,7 @@ def pass_indent(out: Lines, lay: Layout, doc: Document) -> None:
         place(lst, 2 if before is not None and before["type"] == "paragraph" else 0)
 
 
-def pass_bullets(out: Lines, lay: Layout, doc: Document) -> None:
+def pass_bullets(out: Lines, lay: Layout, doc: Document | None) -> None:
     """AL501: bullets are `-`; lists that touch alternate `-` and `*`, or they would merge into one."""
 
     def groups(siblings: list[Token]) -> list[list[Token]]:
@@ -245,7 +245,7 @@ def pass_bullets(out: Lines, lay: Layout, doc: Document) -> None:
     walk(top)
 
 
-def pass_trailing(out: Lines, lay: Layout, doc: Document) -> None:
+def pass_trailing(out: Lines, lay: Layout, doc: Document | None) -> None:
     """AL504: no trailing white space, except a hard line break (two spaces inside a paragraph).
 
     Inside a paragraph a line end is usually a soft or hard break, where cmark-gfm drops the
@@ -298,8 +298,11 @@ def _significant_line_ends(out: Lines, lay: Layout) -> set[int]:
     return keep
 
 
-def pass_separators(out: Lines, lay: Layout, doc: Document) -> None:
-    """AL505: ` - ` between an entry's link and its description."""
+def pass_separators(out: Lines, lay: Layout, doc: Document | None) -> None:
+    """AL505: ` - ` between an entry's link and its description (no records: the text has no
+    separator to rewrite, see `_separators_to_read`)."""
+    if doc is None:
+        return
     for _, block in doc.iter_blocks():
         if not isinstance(block, EntryList) or block.style not in (STYLE_BULLET, STYLE_HTML) or block.markdown is not None:
             continue
@@ -330,7 +333,7 @@ def _link_end(line: str) -> int:
     return match_paren(line, close)
 
 
-def pass_headings(out: Lines, lay: Layout, doc: Document) -> None:
+def pass_headings(out: Lines, lay: Layout, doc: Document | None) -> None:
     """AL507: ATX headings: setext headings become `#`/`##`, closing `#`s go."""
     for h in lay.headings:
         line, end = h["line"], h["end_line"]
@@ -369,7 +372,7 @@ def _atx_parts(text: str) -> tuple[str, str, str] | None:
     return m.group(1), m.group(2), body
 
 
-def pass_tables(out: Lines, lay: Layout, doc: Document) -> None:
+def pass_tables(out: Lines, lay: Layout, doc: Document | None) -> None:
     """AL509: GFM tables with leading/trailing pipes and columns aligned by display width."""
     from awesomelint.render.markdown import format_table
 
@@ -387,7 +390,7 @@ def pass_tables(out: Lines, lay: Layout, doc: Document) -> None:
                 out.set(n, text)
 
 
-def pass_blank_lines(out: Lines, lay: Layout, doc: Document) -> None:
+def pass_blank_lines(out: Lines, lay: Layout, doc: Document | None) -> None:
     """AL506: one blank line at most, blank lines around headings, lists and tables, none at the end."""
     total = len(out.cells)
     prev_blank = True
@@ -420,7 +423,7 @@ def pass_blank_lines(out: Lines, lay: Layout, doc: Document) -> None:
         out.delete(n)
 
 
-PASSES: list[tuple[str, Callable[[Lines, Layout, Document], None]]] = [
+PASSES: list[tuple[str, Callable[[Lines, Layout, Document | None], None]]] = [
     ("AL503", pass_tabs),
     ("AL502", pass_indent),
     ("AL501", pass_bullets),
@@ -437,6 +440,8 @@ class FormatResult:
     text: str  # "\n" endings, no final newline
     final_newline: bool
     changes: dict[str, list[int]]  # rule code -> source lines it changed
+    # the source's records (for the safety check), read when first asked for
+    records: Callable[[], Document | None] = field(default=lambda: None, compare=False, repr=False)
 
     def changed(self, src: SourceText) -> bool:
         return self.text != src.text or self.final_newline != src.final_newline
@@ -457,14 +462,29 @@ class FormatResult:
         return out if out.endswith("\n") or not out else out + "\n\\ No newline at end of file\n"
 
 
+# a link followed by a separator other than ` - ` that AL505 may rewrite (blanks and a dash or colon
+# mark): where the text has none, the separator pass has nothing to do and the records are not read
+_SEPARATOR_CANDIDATE = re.compile(r"\)[ \t\u00a0]*(?:--|[-–—:])[ \t\u00a0]+")
+
+
+def _separators_to_read(text: str) -> bool:
+    return any(m.group() != ") - " for m in _SEPARATOR_CANDIDATE.finditer(text))
+
+
 def format_source(src: SourceText, doc: Document | None = None, tokens: list[Token] | None = None, codes: Iterable[str] = STYLE_CODES) -> FormatResult:
-    """Run the passes for `codes` over a source text; no safety check (see `format_checked`)."""
-    from awesomelint.parse import parse_source_tokens
+    """Run the passes for `codes` over a source text; no safety check (see `format_checked`).
+    Without `doc` and `tokens` the text is parsed here, and its records are read only if the
+    separator pass (AL505, the one pass that reads records) may have something to do."""
+    from awesomelint.parse import LazyRecords
 
     codes = set(codes)
     _, skip = split_front_matter(src.text)
+    lazy = None
     if tokens is None or doc is None:
-        doc, tokens = parse_source_tokens(src)
+        lazy = LazyRecords(src)
+        tokens, doc = lazy.tokens, None
+        if "AL505" in codes and _separators_to_read(src.text):
+            doc = lazy.records()
     lay = _layout(tokens, skip)
     out = Lines(src.text.split("\n"))
     changes: dict[str, list[int]] = {}
@@ -487,16 +507,14 @@ def format_source(src: SourceText, doc: Document | None = None, tokens: list[Tok
         text, final_newline = "", True  # (an empty text is written as an empty file either way)
     if text == src.text and final_newline == src.final_newline:
         changes = {}  # edits that cancel out (an empty file's one blank line) are no change
-    return FormatResult(text, final_newline, changes)
+    return FormatResult(text, final_newline, changes, lazy.records if lazy is not None else (lambda: doc))
 
 
 def format_checked(src: SourceText, codes: Iterable[str] = STYLE_CODES) -> FormatResult:
     """Format and prove the result safe; raises `UnsafeFormatError` when it is not."""
-    from awesomelint.parse import parse_source_tokens
     from awesomelint.verify import check_formatted
 
     codes = tuple(codes)
-    doc, tokens = parse_source_tokens(src)
-    result = format_source(src, doc, tokens, codes=codes)
-    check_formatted(src, result, codes, doc)
+    result = format_source(src, codes=codes)
+    check_formatted(src, result, codes, result.records() if result.changed(src) else None)
     return result

@@ -48,6 +48,27 @@ def parse_source_tokens(src: SourceText, shed: bool = False) -> tuple[Document, 
     return RecordBuilder(src.text, env, src.path).document(tokens, front_matter, shed), tokens
 
 
+class LazyRecords:
+    """A source's block tokens at once, its records on first use: building records costs more than
+    the block parse, and formatting a file already in canonical form needs none (fmt.py)."""
+
+    def __init__(self, src: SourceText) -> None:
+        from awesomelint.parse.blocks import parse_blocks
+
+        self.src = src
+        self.front_matter, skip = split_front_matter(src.text)
+        self.tokens, self._env = parse_blocks(src.text, skip)
+        self._doc: Document | None = None
+
+    def records(self) -> Document:
+        """The records, read from the tokens (which stay whole)."""
+        if self._doc is None:
+            from awesomelint.parse.records import RecordBuilder
+
+            self._doc = RecordBuilder(self.src.text, self._env, self.src.path).document(self.tokens, self.front_matter)
+        return self._doc
+
+
 def parse_text(text: str, path: str = "<string>") -> Document:
     from awesomelint.source import decode
 
