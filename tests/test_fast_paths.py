@@ -261,3 +261,23 @@ def test_fmt_reads_no_records_for_a_list_in_form(monkeypatch) -> None:  # type: 
     assert not format_source(decode(canonical.encode(), "list.md")).changes and not built
     format_source(decode(canonical.replace(") - A", ") — A").encode(), "list.md"))
     assert built  # a separator to rewrite: the records are read
+
+
+def test_slugify_ascii_shortcut_drops_what_the_categories_drop() -> None:
+    """Of ASCII, exactly `^` and the backtick are in the categories a GitHub anchor drops."""
+    import unicodedata
+
+    from awesomelint.anchors import _DROPPED
+
+    assert {chr(c) for c in range(128) if unicodedata.category(chr(c)) in _DROPPED} == {"^", "`"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ 9-_^`~!.é😀\u0300*[]()")), max_size=30))
+def test_slugify_agrees_with_its_definition(heading: str) -> None:
+    import unicodedata
+
+    from awesomelint.anchors import _KEEP, heading_text, slugify
+
+    text = "".join(c for c in heading_text(heading).lower() if unicodedata.category(c) not in ("So", "Sk", "Cs", "Co"))
+    assert slugify(heading) == _KEEP.sub("", text).replace(" ", "-")

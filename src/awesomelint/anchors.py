@@ -49,10 +49,16 @@ def heading_text(markdown: str) -> str:
     return _unescape(text)
 
 
+_DROPPED = ("So", "Sk", "Cs", "Co")  # symbols (emoji, modifiers), surrogates, private use
+
+
 def slugify(heading: str) -> str:
     """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces → hyphens."""
     text = heading_text(heading).lower()
-    text = "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cs", "Co"))
+    if text.isascii():  # of ASCII, only `^` and the backtick are symbols of those categories (Sk)
+        text = text.replace("^", "").replace("`", "")
+    else:
+        text = "".join(c for c in text if unicodedata.category(c) not in _DROPPED)
     text = _KEEP.sub("", text)
     return text.replace(" ", "-")
 

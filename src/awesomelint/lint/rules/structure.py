@@ -23,7 +23,11 @@ class Heading:
 
 
 def headings(ctx: FileContext) -> list[Heading]:
-    return doc_headings(ctx.doc)
+    """`doc_headings` of the file, worked out once for all the rules that read them."""
+    found = ctx.settings.get("_headings")
+    if found is None:
+        found = ctx.settings["_headings"] = doc_headings(ctx.doc)
+    return list(found)
 
 
 def doc_headings(doc: Document) -> list[Heading]:
@@ -81,7 +85,11 @@ class TocLink:
 
 
 def toc_links(ctx: FileContext) -> list[TocLink]:
-    return doc_toc_links(ctx.doc)
+    """`doc_toc_links` of the file, worked out once for all the rules that read them."""
+    found = ctx.settings.get("_toc_links")
+    if found is None:
+        found = ctx.settings["_toc_links"] = doc_toc_links(ctx.doc)
+    return list(found)
 
 
 def doc_toc_links(doc: Document) -> list[TocLink]:
@@ -154,18 +162,20 @@ def toc_missing_heading(ctx: FileContext) -> Iterator[Diagnostic]:
     links = toc_links(ctx)
     if not links:
         return
-    for h in missing_from_toc(ctx.doc, links):
+    for h in missing_from_toc(ctx.doc, links, headings(ctx)):
         yield ctx.diag(h.line, 1, "AL404", f"heading '{h.title}' is not in the table of contents")
 
 
-def missing_from_toc(doc: Document, links: list[TocLink]) -> list[Heading]:
+def missing_from_toc(doc: Document, links: list[TocLink], hs: list[Heading] | None = None) -> list[Heading]:
     """Headings the table of contents should list and does not: in its levels, after it, in a
-    part of the page it covers (it lists the heading's parent or one of its siblings)."""
-    scope = toc_scope(doc, links)
+    part of the page it covers (it lists the heading's parent or one of its siblings). `hs`:
+    the document's headings, when known already."""
+    hs = doc_headings(doc) if hs is None else hs
+    scope = _scope(hs, links)[0]
     linked = {lk.anchor for lk in links}
     parent: dict[int, Heading | None] = {}
     stack: list[Heading] = []
-    for h in doc_headings(doc):
+    for h in hs:
         while stack and stack[-1].level >= h.level:
             stack.pop()
         parent[h.line] = stack[-1] if stack else None
