@@ -99,6 +99,38 @@ def test_config_in_pyproject(messy, tmp_path):
     assert {d["severity"] for d in data if d["code"] == "AL201"} == {"warning"}
 
 
+def test_each_file_gets_its_folders_config_in_one_run(tmp_path):
+    """Configs are looked up once per folder: files of one run in folders with different configs,
+    and a linked file (its target's folder decides), get what each gets alone."""
+    import os
+
+    text = MESSY.read_text(encoding="utf-8")
+    for folder, config in (("a", 'ignore = ["AL1"]\n'), ("b", 'select = ["AL2"]\n'), ("c", None)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "one.md").write_text(text, encoding="utf-8")
+        (tmp_path / folder / "two.md").write_text(text, encoding="utf-8")
+        if config:
+            (tmp_path / folder / ".awesomelint.toml").write_text(config, encoding="utf-8")
+    os.symlink(tmp_path / "b" / "one.md", tmp_path / "a" / "linked.md")
+    names = ["a/one.md", "a/two.md", "b/one.md", "b/two.md", "c/one.md", "c/two.md"]
+
+    def codes(*paths: str) -> dict[str, set[str]]:
+        """Codes by file, AL201 aside (the same urls in two files of one run are duplicates)."""
+        out: dict[str, set[str]] = {p: set() for p in paths}
+        for d in json.loads(run("lint", "--no-cache", *paths, "--format", "json", cwd=tmp_path).stdout):
+            if d["code"] != "AL201":
+                out[d["path"]].add(d["code"])
+        return out
+
+    together = codes(*names)
+    assert together == {name: codes(name)[name] for name in names}
+    assert together["a/one.md"] and not any(c.startswith("AL1") for c in together["a/one.md"])
+    assert together["b/one.md"] and all(c.startswith("AL2") for c in together["b/one.md"])
+    assert any(c.startswith("AL1") for c in together["c/one.md"])
+    linked = codes("a/linked.md", "a/two.md")
+    assert linked["a/linked.md"] == together["b/one.md"] and linked["a/two.md"] == together["a/two.md"]
+
+
 def test_config_errors_exit_2(messy, tmp_path):
     (tmp_path / ".awesomelint.toml").write_text('selekt = ["AL1"]\n', encoding="utf-8")
     one_line_error(run("lint", str(messy)), "unknown key", "selekt")

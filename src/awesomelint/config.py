@@ -49,6 +49,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     links: dict[str, Any] = field(default_factory=dict)  # LinkOptions fields
     html: dict[str, Any] = field(default_factory=dict)  # HTML_KEYS
+    _chosen: tuple[Any, frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def root(self) -> Path:
@@ -59,12 +60,18 @@ class Config:
         from awesomelint.lint.engine import all_rules
 
         rules = all_rules()
-        chosen: set[str] = set()
-        if self.select is None:
-            chosen = {c for c, r in rules.items() if r.default}
-            if self.schema:
-                chosen |= {c for c, r in rules.items() if r.family == "schema"}
-        chosen = apply_selectors(chosen, rules, self.select, self.extend_select, self.ignore)
+        # the same for every file of this config: worked out once (again if a setting changes)
+        key = (None if self.select is None else tuple(self.select), tuple(self.extend_select), tuple(self.ignore), bool(self.schema), len(rules))
+        if self._chosen is None or self._chosen[0] != key:
+            chosen: set[str] = set()
+            if self.select is None:
+                chosen = {c for c, r in rules.items() if r.default}
+                if self.schema:
+                    chosen |= {c for c, r in rules.items() if r.family == "schema"}
+            self._chosen = (key, frozenset(apply_selectors(chosen, rules, self.select, self.extend_select, self.ignore)))
+        chosen = set(self._chosen[1])
+        if not self.per_file_ignores:
+            return chosen
         rel = _relative(path, self.root)
         for pattern, codes in self.per_file_ignores.items():
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
@@ -73,6 +80,8 @@ class Config:
 
     def excludes(self, path: str) -> bool:
         """Does `exclude` (glob patterns, relative to the config's folder) match this file?"""
+        if not self.exclude:
+            return False
         rel = _relative(path, self.root)
         return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(rel, p.rstrip("/") + "/*") for p in self.exclude)
 

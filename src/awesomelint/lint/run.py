@@ -198,11 +198,17 @@ class ConfigCache:
     def __init__(self, override: Config | None = None) -> None:
         self.override = override
         self._by_file: dict[Path | None, Config] = {}
+        self._by_folder: dict[str, Path | None] = {}  # the config file found from each folder
 
     def for_path(self, path: str) -> Config:
         if self.override is not None:
             return self.override
-        where = find_config(path if os.path.exists(path) else ".")
+        start = path if os.path.exists(path) else "."
+        real = os.path.realpath(start)  # as find_config resolves it (a linked file has its target's config)
+        folder = real if os.path.isdir(real) else os.path.dirname(real)
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config(start)
+        where = self._by_folder[folder]
         if where not in self._by_file:
             self._by_file[where] = load_config(where)
         return self._by_file[where]
@@ -333,12 +339,15 @@ def lint_sources(
     results: list[FileResult | None] = []
     keys: list[tuple[str, str, ResultCache] | None] = []  # (key, path, cache) of cache hits
     todo: list[tuple[int, SourceText, set[str], dict[str, Any], str | None, ResultCache | None]] = []
+    caches: dict[Path, ResultCache] = {}
     for i, src in enumerate(sources):
         cfg = configs.for_path(src.path)
         enabled = _with_overrides(cfg.enabled(src.path), overrides)
         cache = key = None
         if use_cache:
-            cache = ResultCache(cfg.root)
+            cache = caches.get(cfg.root)
+            if cache is None:
+                cache = caches[cfg.root] = ResultCache(cfg.root)
             key = cache.key(src, enabled, cfg.cache_key())
             hit = cache.get(key, src.path)
             if hit is not None:
@@ -419,8 +428,8 @@ def _with_overrides(enabled: set[str], overrides: dict[str, list[str]] | None) -
     as the config's own selectors are (`ALL`, a code, a prefix): one matcher for both."""
     from awesomelint.config import apply_selectors
 
-    if not overrides:
-        return enabled
+    if not overrides or not any(overrides.values()):
+        return enabled  # no --select, --extend-select or --ignore given
     return apply_selectors(enabled, all_rules(), overrides.get("select"), overrides.get("extend_select", []), overrides.get("ignore", []))
 
 
