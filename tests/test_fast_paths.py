@@ -215,14 +215,18 @@ def test_text_lines_join_every_range_of_a_real_list() -> None:
 
 
 def _both_ways(text: str) -> None:
-    """fmt with the records read first, and fmt reading them only when a separator may change."""
-    from awesomelint.fmt import format_source
-    from awesomelint.parse import parse_source_tokens
+    """fmt with the records always read, and fmt reading them only when a separator may change."""
+    from awesomelint import fmt
     from awesomelint.source import decode
 
     src = decode(text.encode("utf-8"), "list.md")
-    doc, tokens = parse_source_tokens(src)
-    full, lazy = format_source(src, doc, tokens), format_source(src)
+    lazy = fmt.format_source(src)
+    shortcut = fmt._separators_to_read
+    fmt._separators_to_read = lambda text: True  # type: ignore[assignment]
+    try:
+        full = fmt.format_source(src)
+    finally:
+        fmt._separators_to_read = shortcut
     assert (lazy.text, lazy.final_newline, lazy.changes) == (full.text, full.final_newline, full.changes), text[:200]
 
 

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from awesomelint.model import STYLE_BULLET, STYLE_HTML, Document, EntryList
-from awesomelint.source import SourceText, split_front_matter
+from awesomelint.parse import Parsed
+from awesomelint.source import SourceText
 
 Token = dict[str, Any]
 
@@ -440,8 +441,6 @@ class FormatResult:
     text: str  # "\n" endings, no final newline
     final_newline: bool
     changes: dict[str, list[int]]  # rule code -> source lines it changed
-    # the source's records (for the safety check), read when first asked for
-    records: Callable[[], Document | None] = field(default=lambda: None, compare=False, repr=False)
 
     def changed(self, src: SourceText) -> bool:
         return self.text != src.text or self.final_newline != src.final_newline
@@ -472,20 +471,17 @@ def _separators_to_read(text: str) -> bool:
 
 
 def format_source(src: SourceText, doc: Document | None = None, tokens: list[Token] | None = None, codes: Iterable[str] = STYLE_CODES) -> FormatResult:
-    """Run the passes for `codes` over a source text; no safety check (see `format_checked`).
-    Without `doc` and `tokens` the text is parsed here, and its records are read only if the
-    separator pass (AL505, the one pass that reads records) may have something to do."""
-    from awesomelint.parse import LazyRecords
+    """Run the passes for `codes` over a source text (its records and tokens, when the caller has
+    them); no safety check (see `format_checked`)."""
+    return _run_passes(Parsed(src, tokens, doc), set(codes))
 
-    codes = set(codes)
-    _, skip = split_front_matter(src.text)
-    lazy = None
-    if tokens is None or doc is None:
-        lazy = LazyRecords(src)
-        tokens, doc = lazy.tokens, None
-        if "AL505" in codes and _separators_to_read(src.text):
-            doc = lazy.records()
-    lay = _layout(tokens, skip)
+
+def _run_passes(parsed: Parsed, codes: set[str]) -> FormatResult:
+    """The passes over a parsed source. The records are read only if the separator pass (AL505,
+    the one pass that reads them) may have something to do."""
+    src = parsed.src
+    doc = parsed.records() if "AL505" in codes and _separators_to_read(src.text) else None
+    lay = _layout(parsed.tokens, parsed.skip)
     out = Lines(src.text.split("\n"))
     changes: dict[str, list[int]] = {}
     for code, run in PASSES:
@@ -507,7 +503,7 @@ def format_source(src: SourceText, doc: Document | None = None, tokens: list[Tok
         text, final_newline = "", True  # (an empty text is written as an empty file either way)
     if text == src.text and final_newline == src.final_newline:
         changes = {}  # edits that cancel out (an empty file's one blank line) are no change
-    return FormatResult(text, final_newline, changes, lazy.records if lazy is not None else (lambda: doc))
+    return FormatResult(text, final_newline, changes)
 
 
 def format_checked(src: SourceText, codes: Iterable[str] = STYLE_CODES) -> FormatResult:
@@ -515,6 +511,7 @@ def format_checked(src: SourceText, codes: Iterable[str] = STYLE_CODES) -> Forma
     from awesomelint.verify import check_formatted
 
     codes = tuple(codes)
-    result = format_source(src, codes=codes)
-    check_formatted(src, result, codes, result.records() if result.changed(src) else None)
+    parsed = Parsed(src)
+    result = _run_passes(parsed, set(codes))
+    check_formatted(src, result, codes, parsed.records() if result.changed(src) else None)
     return result

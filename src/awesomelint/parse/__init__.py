@@ -40,32 +40,33 @@ def parse_source_tokens(src: SourceText, shed: bool = False) -> tuple[Document, 
     HTML blocks and paragraphs with an HTML comment inside it (what code lines and suppressions
     are found from): less memory, for callers that do not format.
     """
-    from awesomelint.parse.blocks import parse_blocks
-    from awesomelint.parse.records import RecordBuilder
-
-    front_matter, skip = split_front_matter(src.text)
-    tokens, env = parse_blocks(src.text, skip)
-    return RecordBuilder(src.text, env, src.path).document(tokens, front_matter, shed), tokens
+    parsed = Parsed(src)
+    return parsed.records(shed), parsed.tokens
 
 
-class LazyRecords:
-    """A source's block tokens at once, its records on first use: building records costs more than
-    the block parse, and formatting a file already in canonical form needs none (fmt.py)."""
+class Parsed:
+    """A source's block tokens, and its records on first use: building records costs more than
+    the block parse, and formatting a file already in canonical form needs none (fmt.py). Given
+    `tokens` and `doc` (both, from an earlier parse), nothing is parsed again."""
 
-    def __init__(self, src: SourceText) -> None:
-        from awesomelint.parse.blocks import parse_blocks
-
+    def __init__(self, src: SourceText, tokens: list[dict[str, Any]] | None = None, doc: Document | None = None) -> None:
         self.src = src
-        self.front_matter, skip = split_front_matter(src.text)
-        self.tokens, self._env = parse_blocks(src.text, skip)
-        self._doc: Document | None = None
+        self.front_matter, self.skip = split_front_matter(src.text)
+        self._doc = doc
+        self._env: dict[str, Any] = {}
+        if tokens is None or doc is None:
+            from awesomelint.parse.blocks import parse_blocks
 
-    def records(self) -> Document:
-        """The records, read from the tokens (which stay whole)."""
+            tokens, self._env = parse_blocks(src.text, self.skip)
+            self._doc = None
+        self.tokens = tokens
+
+    def records(self, shed: bool = False) -> Document:
+        """The records, read from the tokens the first time (`shed`: see `parse_source_tokens`)."""
         if self._doc is None:
             from awesomelint.parse.records import RecordBuilder
 
-            self._doc = RecordBuilder(self.src.text, self._env, self.src.path).document(self.tokens, self.front_matter)
+            self._doc = RecordBuilder(self.src.text, self._env, self.src.path).document(self.tokens, self.front_matter, shed)
         return self._doc
 
 
