@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from awesomelint.model import Document
     from awesomelint.source import SourceText
 
 SEVERITIES = ("error", "warning", "info")
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -129,6 +130,14 @@ class FileContext:
         if self._lines is None:
             self._lines = self.source.text.split("\n")
         return self._lines
+
+    def once(self, name: str, make: Callable[[], T]) -> T:
+        """What `make` gives, worked out once per file for every rule that asks for it by `name`
+        (the records do not change while rules read them)."""
+        if name not in self.settings:
+            self.settings[name] = make()
+        found: T = self.settings[name]
+        return found
 
     def line_text(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from awesomelint.lint.engine import Diagnostic, FileContext, rule
-from awesomelint.model import STYLE_BOLD, STYLE_BULLET, STYLE_HTML, STYLE_LABELLED, Entry, EntryList, Table
+from awesomelint.model import STYLE_BOLD, STYLE_BULLET, STYLE_HTML, STYLE_LABELLED, Document, Entry, EntryList, Table
 from awesomelint.urls import url_problem
 
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
@@ -17,22 +17,20 @@ _CODE_SPAN = re.compile(r"`[^`\n]*`")
 
 def entry_blocks(ctx: FileContext) -> Iterator[tuple[EntryList | Table, Entry, int]]:
     """(block, entry, depth) for every entry of every list and table, nested ones too (walked
-    once per file: the records do not change while rules read them)."""
-    found = ctx.settings.get("_entry_blocks")
-    if found is None:
-        found = ctx.settings["_entry_blocks"] = []
+    once per file)."""
+    return iter(ctx.once("_entry_blocks", lambda: _entry_blocks(ctx.doc)))
 
-        def walk(block: EntryList | Table, entries: list[Entry], depth: int) -> None:
-            stack = [(e, depth) for e in reversed(entries)]
+
+def _entry_blocks(doc: Document) -> list[tuple[EntryList | Table, Entry, int]]:
+    found: list[tuple[EntryList | Table, Entry, int]] = []
+    for _, block in doc.iter_blocks():
+        if isinstance(block, (EntryList, Table)):
+            stack = [(e, 0) for e in reversed(block.entries)]
             while stack:  # depth first, in document order, without recursion (1000-deep lists)
                 e, d = stack.pop()
                 found.append((block, e, d))
                 stack.extend((c, d + 1) for c in reversed(e.children))
-
-        for _, block in ctx.doc.iter_blocks():
-            if isinstance(block, (EntryList, Table)):
-                walk(block, block.entries, 0)
-    return iter(found)
+    return found
 
 
 def column_of(text: str, needle: str, default: int = 1) -> int:
@@ -184,10 +182,7 @@ _NO_SPACE_AFTER_BULLET = re.compile(r"^ {0,3}[-*+]\[[^\]\n]*\]\(")
 
 def code_lines(ctx: FileContext) -> set[int]:
     """Lines inside code blocks and HTML blocks, where Markdown syntax is not read (once per file)."""
-    found = ctx.settings.get("_code_lines")
-    if found is None:
-        found = ctx.settings["_code_lines"] = _code_lines(ctx.block_tokens)
-    return found
+    return ctx.once("_code_lines", lambda: _code_lines(ctx.block_tokens))
 
 
 def _code_lines(tokens: list[dict[str, Any]]) -> set[int]:
@@ -276,16 +271,17 @@ def _label_key(label: str) -> str:
     return " ".join(label.casefold().split())
 
 
+def _definitions(ctx: FileContext) -> set[str]:
+    code = code_lines(ctx)
+    return {_label_key(m.group(1)) for n, line in enumerate(ctx.lines, 1) if n not in code for m in [_DEFINITION.match(line)] if m}
+
+
 def undefined_references(ctx: FileContext, text: str) -> list[tuple[int, str]]:
     """(column, label) of each `[text][label]` / `[text][]` on a line whose label no `[label]: url`
     line of the file defines: GitHub shows such a link as its brackets, in plain text."""
     if "][" not in text:
         return []
-    defined = ctx.settings.get("_definitions")
-    if defined is None:
-        code = code_lines(ctx)
-        defined = {_label_key(m.group(1)) for n, line in enumerate(ctx.lines, 1) if n not in code for m in [_DEFINITION.match(line)] if m}
-        ctx.settings["_definitions"] = defined
+    defined = ctx.once("_definitions", lambda: _definitions(ctx))
     out = []
     for m in _REFERENCE_USE.finditer(_CODE_SPAN.sub(lambda c: " " * len(c.group(0)), text)):
         label = m.group(2) or m.group(1)

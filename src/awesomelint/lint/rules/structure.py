@@ -24,10 +24,7 @@ class Heading:
 
 def headings(ctx: FileContext) -> list[Heading]:
     """`doc_headings` of the file, worked out once for all the rules that read them."""
-    found = ctx.settings.get("_headings")
-    if found is None:
-        found = ctx.settings["_headings"] = doc_headings(ctx.doc)
-    return list(found)
+    return list(ctx.once("_headings", lambda: doc_headings(ctx.doc)))
 
 
 def doc_headings(doc: Document) -> list[Heading]:
@@ -86,10 +83,7 @@ class TocLink:
 
 def toc_links(ctx: FileContext) -> list[TocLink]:
     """`doc_toc_links` of the file, worked out once for all the rules that read them."""
-    found = ctx.settings.get("_toc_links")
-    if found is None:
-        found = ctx.settings["_toc_links"] = doc_toc_links(ctx.doc)
-    return list(found)
+    return list(ctx.once("_toc_links", lambda: doc_toc_links(ctx.doc)))
 
 
 def doc_toc_links(doc: Document) -> list[TocLink]:

@@ -27,13 +27,9 @@ _MESSAGES = {
 
 
 def _changes(ctx: FileContext) -> dict[str, list[int]]:
-    cached = ctx.settings.get("_fmt_changes")
-    if cached is None:
-        from awesomelint.fmt import format_source
+    from awesomelint.fmt import format_source
 
-        cached = format_source(ctx.source, ctx.doc, ctx.block_tokens).changes
-        ctx.settings["_fmt_changes"] = cached
-    return cached
+    return ctx.once("_fmt_changes", lambda: format_source(ctx.source, ctx.doc, ctx.block_tokens).changes)
 
 
 def _report(ctx: FileContext, code: str) -> Iterator[Diagnostic]:
@@ -99,12 +95,9 @@ def _blank_lines(ctx: FileContext, n: int) -> str | None:
 
 def _list_indent(ctx: FileContext, n: int) -> str | None:
     """AL502: the column the nested item is at, and the one it belongs at."""
-    fixed = ctx.settings.get("_indent_fixed")
-    if fixed is None:
-        from awesomelint.fmt import format_source
+    from awesomelint.fmt import format_source
 
-        fixed = format_source(ctx.source, ctx.doc, ctx.block_tokens, codes=("AL502",)).text.split("\n")
-        ctx.settings["_indent_fixed"] = fixed
+    fixed = ctx.once("_indent_fixed", lambda: format_source(ctx.source, ctx.doc, ctx.block_tokens, codes=("AL502",)).text.split("\n"))
     if n > len(fixed):
         return None
     now, want = ctx.line_text(n), fixed[n - 1]
