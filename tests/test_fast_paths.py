@@ -285,3 +285,43 @@ def test_slugify_agrees_with_its_definition(heading: str) -> None:
 
     text = "".join(c for c in heading_text(heading).lower() if unicodedata.category(c) not in ("So", "Sk", "Cs", "Co"))
     assert slugify(heading) == _KEEP.sub("", text).replace(" ", "-")
+
+
+def _duplicates_by_definition(rows: list[tuple[str, str, int, str, str]]) -> list[tuple[str, int, str]]:
+    """AL201 read straight from its docstring: each url entry against every earlier one."""
+    from awesomelint.lint.rules.duplicates import _part_of, _shown_name
+    from awesomelint.urls import name_key
+
+    out, seen = [], []
+    for path, key, line, section, name in rows:
+        shown = _shown_name(name)
+        for p, k, at, sec, other in seen:
+            if k == key and (p != path or name_key(other) == name_key(shown) or (sec == section and not _part_of(other, shown))):
+                out.append((path, line, f"line {at}" if p == path else f"{p}:{at}"))
+                break
+        seen.append((path, key, line, section, shown))
+    return out
+
+
+_ROW = st.tuples(
+    st.sampled_from(["a.md", "b.md"]),
+    st.sampled_from(["x.org", "y.org"]),
+    st.sampled_from(["A", "B"]),
+    st.sampled_from(["uv", "uv-build", "UV", "**uv**", "hatchling", "hatch", "Flask app", "flask", "x", ""]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ROW, max_size=25))
+def test_duplicate_url_index_agrees_with_its_definition(picks: list[tuple[str, str, str, str]]) -> None:
+    from types import SimpleNamespace
+
+    from awesomelint.lint.rules.duplicates import duplicate_url
+
+    rows = [(path, key, n + 1, section, name) for n, (path, key, section, name) in enumerate(picks)]
+    files = [
+        SimpleNamespace(path=path, urls=[(key, line, 1, "u", section, name) for p, key, line, section, name in rows if p == path]) for path in ("a.md", "b.md")
+    ]
+    got = [(d.path, d.line, d.message.rsplit("also at ", 1)[1].rstrip(")")) for d in duplicate_url(files)]  # type: ignore[arg-type]
+    in_file_order = [r for path in ("a.md", "b.md") for r in rows if r[0] == path]
+    assert got == _duplicates_by_definition(in_file_order)

@@ -15,16 +15,12 @@ from awesomelint.urls import is_navigation, name_key, normalize_url
 def entry_url_index(ctx: FileContext) -> list[tuple[str, int, int, str, str, str]]:
     """(normalised url, line, column, url as written, section, name as written) for every entry url
     in the file (the name is read as a reader sees it, `_shown_name`, only where a url repeats)."""
-    return with_sections(ctx.doc, _url_rows(ctx))
+    return with_sections(ctx.doc, url_rows(ctx))
 
 
-def url_rows(ctx: FileContext) -> list[tuple[Any, str, int, int, str, bool, str]]:
+def url_rows(ctx: FileContext) -> Iterator[tuple[Any, str, int, int, str, bool, str]]:
     """(block, normalised url, line, column, url as written, own row, name as written) for every
     entry url, in order; `with_sections` names the section each is in."""
-    return list(_url_rows(ctx))
-
-
-def _url_rows(ctx: FileContext) -> Iterator[tuple[Any, str, int, int, str, bool, str]]:
     for block, e, _ in entry_blocks(ctx):
         if e.url and not is_navigation(e.url):
             row = isinstance(block, Table) and e.url_text is not None
@@ -58,22 +54,56 @@ def duplicate_url(files: list[Any]) -> Iterator[Diagnostic]:
         - [MIMIC](https://mimic.mit.edu/) - ICU records.
         - [MIMIC-III](http://www.mimic.mit.edu) - ICU records.   # bad: the same page again
     """
-    first: dict[str, list[tuple[str, int, str, str]]] = {}
+    first: dict[str, tuple[str, int, str, str] | _Repeats] = {}  # a url's one entry, or its index once it repeats
     for f in files:
         for key, line, col, url, section, name in f.urls:
-            seen = first.setdefault(key, [])
-            if seen:  # the names as a reader sees them, worked out only where a url repeats
-                shown = _shown_name(name)
-                same = [
-                    s
-                    for s in seen
-                    if s[0] != f.path or name_key(_shown_name(s[3])) == name_key(shown) or (s[2] == section and not _part_of(_shown_name(s[3]), shown))
-                ]
-                if same:
-                    path, at = same[0][0], same[0][1]
-                    where = f"line {at}" if path == f.path else f"{path}:{at}"
-                    yield Diagnostic(f.path, line, col, "AL201", f"duplicate url {url} (also at {where})")
-            seen.append((f.path, line, section, name))
+            seen = first.get(key)
+            if seen is None:
+                first[key] = (f.path, line, section, name)
+                continue
+            if isinstance(seen, tuple):
+                seen = first[key] = _Repeats(*seen)
+            same = seen.earliest(f.path, section, name)
+            if same is not None:
+                path, at = same
+                where = f"line {at}" if path == f.path else f"{path}:{at}"
+                yield Diagnostic(f.path, line, col, "AL201", f"duplicate url {url} (also at {where})")
+            seen.add(f.path, line, section, name)
+
+
+class _Repeats:
+    """The entries one url has had so far, indexed by the three ways a new entry repeats one (so
+    that a url listed thousands of times is not compared with every earlier entry): an entry of
+    another file, the same name in the same file, or another name in the same section that does
+    not hold the new one (`_part_of`). Names are read as a reader sees them (`_shown_name`)."""
+
+    __slots__ = ("at", "in_section", "of_name")
+
+    def __init__(self, path: str, line: int, section: str, name: str) -> None:
+        self.at: list[tuple[str, int]] = []  # (path, line) of each entry, in order
+        self.of_name: dict[tuple[str, str], int] = {}  # (path, name key) -> its first entry
+        self.in_section: dict[tuple[str, str], list[tuple[int, str]]] = {}  # (path, section) -> entries
+        self.add(path, line, section, name)
+
+    def add(self, path: str, line: int, section: str, name: str) -> None:
+        i, shown = len(self.at), _shown_name(name)
+        self.at.append((path, line))
+        self.of_name.setdefault((path, name_key(shown)), i)
+        self.in_section.setdefault((path, section), []).append((i, shown))
+
+    def earliest(self, path: str, section: str, name: str) -> tuple[str, int] | None:
+        """(path, line) of the first entry the new one repeats, or None. Files come one after
+        another, so an entry of another file, if there is one, is the url's first entry."""
+        shown = _shown_name(name)
+        found = [0] if self.at[0][0] != path else []
+        same_name = self.of_name.get((path, name_key(shown)))
+        if same_name is not None:
+            found.append(same_name)
+        for i, other in self.in_section.get((path, section), ()):
+            if not _part_of(other, shown):
+                found.append(i)
+                break
+        return self.at[min(found)] if found else None
 
 
 def _shown_name(name: str) -> str:
