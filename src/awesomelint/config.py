@@ -61,7 +61,7 @@ class Config:
 
         rules = all_rules()
         # the same for every file of this config: worked out once (again if a setting changes)
-        key = (None if self.select is None else tuple(self.select), tuple(self.extend_select), tuple(self.ignore), bool(self.schema), len(rules))
+        key = (None if self.select is None else tuple(self.select), tuple(self.extend_select), tuple(self.ignore), bool(self.schema))
         if self._chosen is None or self._chosen[0] != key:
             chosen: set[str] = set()
             if self.select is None:

@@ -142,7 +142,7 @@ def read_part(
     local: list[str],
     schema: dict[str, Any],
     with_urls: bool,
-    wide: Sequence[str] = (),
+    wide: Sequence[str],
 ) -> dict[str, Any]:
     """Parse one part (and the heading line `after` it), run the local rules over it, ask the
     file-wide rules in `wide` whether they are relevant to it and, with `with_urls`, index its

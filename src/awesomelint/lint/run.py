@@ -340,6 +340,7 @@ def lint_sources(
     keys: list[tuple[str, str, ResultCache] | None] = []  # (key, path, cache) of cache hits
     todo: list[tuple[int, SourceText, set[str], dict[str, Any], str | None, ResultCache | None]] = []
     caches: dict[Path, ResultCache] = {}
+    config_keys: dict[int, str] = {}
     for i, src in enumerate(sources):
         cfg = configs.for_path(src.path)
         enabled = _with_overrides(cfg.enabled(src.path), overrides)
@@ -348,25 +349,26 @@ def lint_sources(
             cache = caches.get(cfg.root)
             if cache is None:
                 cache = caches[cfg.root] = ResultCache(cfg.root)
-            key = cache.key(src, enabled, cfg.cache_key())
+            config_keys[i] = config_key = cfg.cache_key()
+            key = cache.key(src, enabled, config_key)
             hit = cache.get(key, src.path)
             if hit is not None:
                 results.append(hit)
                 keys.append((key, src.path, cache))
                 continue
-            by_parts = cache.by_parts(src, enabled, cfg.schema, cfg.cache_key())
+            by_parts = cache.by_parts(src, enabled, cfg.schema, config_key)
             if by_parts is not None:  # an edit: only the parts it touched were read again
-                cache.put(key, by_parts, cfg.cache_key())
+                cache.put(key, by_parts, config_key)
                 results.append(by_parts)
                 keys.append(None)
                 continue
         keys.append(None)
         results.append(None)
         todo.append((i, src, enabled, cfg.schema, key, cache))
-    for (i, src, _, _, key, cache), res in zip(todo, _run_phase1(todo)):
+    for (i, _, _, _, key, cache), res in zip(todo, _run_phase1(todo)):
         results[i] = res
         if cache is not None and key is not None:
-            cache.put(key, res, configs.for_path(src.path).cache_key())
+            cache.put(key, res, config_keys[i])
     done = [r for r in results if r is not None]
     # phase 2: rules over all files; when every file came from the cache, so may their result
     project_key = None
