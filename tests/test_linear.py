@@ -104,6 +104,9 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "many-entries": lambda n: "# T\n\n" + "".join(f"- [E{i}](https://e.org/{i}) - Entry {i}.\n" for i in range(n // 36)),
     # one url listed again and again (AL201): in one section, and each time in a section of its own
     "one-url-repeated": lambda n: "# T\n\n## A\n\n" + "".join(f"- [E{i}](https://e.org/) - x\n" for i in range(n // 30)),
+    "one-url-names-holding-one": lambda n: (
+        "# T\n\n## A\n\n" + "".join(f"- [xy-{i}](https://e.org/) - x\n" for i in range(n // 60)) + "- [xy](https://e.org/) - x\n" * (n // 60)
+    ),
     "one-url-in-many-sections": lambda n: "# T\n\n" + "".join(f"## S{i}\n\n- [E{i}](https://e.org/) - x\n\n" for i in range(n // 40)),
     "deep-quotes": lambda n: "# T\n\n" + ">" * (n // 20) + " x\n",
 }

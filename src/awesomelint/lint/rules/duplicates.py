@@ -77,12 +77,15 @@ class _Repeats:
     another file, the same name in the same file, or another name in the same section that does
     not hold the new one (`_part_of`). Names are read as a reader sees them (`_shown_name`)."""
 
-    __slots__ = ("at", "in_section", "of_name")
+    __slots__ = ("at", "in_section", "of_name", "scanned")
 
     def __init__(self, path: str, line: int, section: str, name: str) -> None:
         self.at: list[tuple[str, int]] = []  # (path, line) of each entry, in order
         self.of_name: dict[tuple[str, str], int] = {}  # (path, name key) -> its first entry
         self.in_section: dict[tuple[str, str], list[tuple[int, str]]] = {}  # (path, section) -> entries
+        # (path, section, name) -> how far its section was looked through, and the entry found
+        # there (-1: none yet): a name that comes again goes on from there, never from the start
+        self.scanned: dict[tuple[str, str, str], tuple[int, int]] = {}
         self.add(path, line, section, name)
 
     def add(self, path: str, line: int, section: str, name: str) -> None:
@@ -99,10 +102,13 @@ class _Repeats:
         same_name = self.of_name.get((path, name_key(shown)))
         if same_name is not None:
             found.append(same_name)
-        for i, other in self.in_section.get((path, section), ()):
-            if not _part_of(other, shown):
-                found.append(i)
-                break
+        entries = self.in_section.get((path, section), [])
+        done, hit = self.scanned.get((path, section, shown), (0, -1))
+        if hit < 0:
+            hit = next((i for i, other in entries[done:] if not _part_of(other, shown)), -1)
+            self.scanned[path, section, shown] = (len(entries), hit)
+        if hit >= 0:
+            found.append(hit)
         return self.at[min(found)] if found else None
 
 
