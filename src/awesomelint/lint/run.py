@@ -264,17 +264,16 @@ class ResultCache:
         from awesomelint.cachedir import SignedStore
 
         self.store = SignedStore(root, "lint")
-        self.root = root
+        self.parts = SignedStore(root, "parts")
 
     def by_parts(self, src: SourceText, enabled: set[str], schema: dict[str, Any], config_key: str) -> FileResult | None:
         """A Markdown file's result from its parts' entries (see `lint/parts.py`), None when it is
         not read by parts."""
         if file_kind(src.path) != "markdown":
             return None
-        from awesomelint.cachedir import SignedStore
         from awesomelint.lint.parts import lint_by_parts
 
-        store = SignedStore(self.root, "parts")
+        store = self.parts
         if not store.enabled:
             return None
         # the first time a file is linted it is read whole (a fresh cache, as in CI, gains nothing
