@@ -96,13 +96,19 @@ def test_forged_and_tampered_entries_are_dropped(tmp_path):
     forged = json.dumps(data).encode()
     entry.write_bytes(mac + b"\n" + forged)
     assert report(tmp_path) == cold
-    # forged: the data changed and signed with a key of the attacker's
+    # forged: the data changed and signed, as we sign, with a key of the attacker's
     import hashlib
-    import hmac
 
-    mac = hmac.new(b"k" * 32, entry.stem.encode() + b"\0" + forged, hashlib.sha256).hexdigest().encode()
+    mac = hashlib.blake2b(b"2\0" + entry.stem.encode() + b"\0" + forged, key=b"k" * 32, digest_size=32).hexdigest().encode()
     entry.write_bytes(mac + b"\n" + forged)
     assert report(tmp_path) == cold
+    # the same entry signed with this user's key is believed: what was checked is the signature
+    import os
+
+    key = (Path(os.environ["AWESOMELINT_CACHE_DIR"]) / "key").read_bytes()
+    mac = hashlib.blake2b(b"2\0" + entry.stem.encode() + b"\0" + forged, key=key, digest_size=32).hexdigest().encode()
+    entry.write_bytes(mac + b"\n" + forged)
+    assert [d["code"] for d in report(tmp_path)] == ["AL201"]  # the file's own findings are gone
 
 
 def test_a_key_others_could_write_disables_the_cache(tmp_path, monkeypatch):
@@ -236,7 +242,6 @@ def test_the_cache_keeps_one_version_of_a_file(tmp_path):
 
 def test_supersede_deletes_only_entries_of_its_own_store(tmp_path):
     """Even a pointer that verifies cannot name a file outside the store: names are checked."""
-    import hashlib
     import os
 
     from awesomelint.cachedir import SignedStore
@@ -247,7 +252,23 @@ def test_supersede_deletes_only_entries_of_its_own_store(tmp_path):
     outside.write_text("x", encoding="utf-8")
     store.put("sa1", 1)
     store.put("sb2", 2)
-    store.put("v" + hashlib.sha256(b"slot").hexdigest(), ["sa1", "../lint/keep", "/etc/passwd", "sb2"])
+    store.put(store.pointer("slot"), ["sa1", "../lint/keep", "/etc/passwd", "sb2"])
     store.supersede("slot", ["sb2"])
     assert store.get("sa1") is None and store.get("sb2") == 2
     assert outside.exists()
+
+
+RELATIVE = "# L\n\n## A\n\n" + "".join(f"- [N{i}](https://n{i}.org) - Entry {i}.\n" for i in range(5)) + "- [Guide](docs/guide) - Our guide.\n"
+
+
+def test_a_result_that_read_the_file_system_is_read_again_when_it_changes(tmp_path):
+    """AL108 leaves alone a relative url whose target exists beside the list: the answer depends
+    on files other than the list, and a cached answer must not outlive them."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "list.md").write_text(RELATIVE, encoding="utf-8")
+    assert [d["code"] for d in report(tmp_path)] == ["AL108"]
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "guide").write_text("the guide\n", encoding="utf-8")
+    assert report(tmp_path) == report(tmp_path, "--no-cache") == []
+    (tmp_path / "docs" / "guide").unlink()
+    assert [d["code"] for d in report(tmp_path)] == ["AL108"]

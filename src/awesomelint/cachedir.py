@@ -4,7 +4,7 @@ A list's repository is written by strangers, so a cache inside it could say anyt
 problems", "every link alive"). Caches therefore live in the user's cache folder, never in the
 work tree: `$AWESOMELINT_CACHE_DIR`, else `$XDG_CACHE_HOME/awesomelint`, else
 `~/.cache/awesomelint`, one folder per project (by the project root's real path). Every entry
-is signed with an HMAC-SHA256 key that is made on first use in that folder (mode 0600, owned by
+is signed with a key (keyed BLAKE2b) that is made on first use in that folder (mode 0600, owned by
 this user); an entry that does not verify, a key that others could have written (wrong owner,
 group or world bits, as a file checked out by git always has), and any symlink on the way are
 treated as "no cache": the run simply computes the answer.
@@ -16,49 +16,55 @@ one has not, so an editor that lints on every save does not fill the disk.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 import os
-import re
-import secrets
 import stat
-from pathlib import Path
-from typing import Any
+
+try:  # the interpreter's own BLAKE2 and constant-time compare: a warm run loads no OpenSSL
+    from _blake2 import blake2b
+    from _operator import _compare_digest as compare_digest
+except ImportError:  # pragma: no cover - an interpreter without them
+    from hashlib import blake2b
+    from hmac import compare_digest  # type: ignore[no-redef]
+
+from awesomelint.inputs import digest
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
 
 KEY_NAME = "key"
-_NAME = re.compile(r"[a-z0-9][a-z0-9.]{2,100}")  # what entry names look like (no separators, no `..`)
+_FORMAT = b"2"  # entries signed with keyed BLAKE2b (1: HMAC-SHA256)
 
 
-def cache_root() -> Path:
+def cache_root() -> str:
     env = os.environ.get("AWESOMELINT_CACHE_DIR")
     if env:
-        return Path(env)
+        return env
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "awesomelint"
+    return os.path.join(xdg if xdg else os.path.join(os.path.expanduser("~"), ".cache"), "awesomelint")
 
 
-def _private_dir(path: Path) -> bool:
+def _private_dir(path: str) -> bool:
     """Make `path` (0700) if needed; True when it is a real folder of ours (no symlink)."""
     try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.makedirs(path, mode=0o700, exist_ok=True)
         st = os.lstat(path)
     except OSError:
         return False
     return stat.S_ISDIR(st.st_mode) and (not hasattr(os, "geteuid") or st.st_uid == os.geteuid())
 
 
-def _load_key(root: Path) -> bytes | None:
+def _load_key(root: str) -> bytes | None:
     """This user's signing key, made on first use; None when it cannot be trusted or made."""
     if not _private_dir(root):
         return None
-    path = root / KEY_NAME
+    path = os.path.join(root, KEY_NAME)
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        key = secrets.token_bytes(32)
+        key = os.urandom(32)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
         except FileExistsError:
@@ -80,25 +86,38 @@ def _load_key(root: Path) -> bytes | None:
     return key if len(key) == 32 else None
 
 
-class SignedStore:
-    """JSON values under one project's cache folder, each signed; unverifiable ones read as missing."""
+def _valid_name(name: str) -> bool:
+    """What entry names look like: 3 to 101 of [a-z0-9.], not starting with a dot (no
+    separators, no `..`)."""
+    return 3 <= len(name) <= 101 and name[0] != "." and all(c in "abcdefghijklmnopqrstuvwxyz0123456789." for c in name)
 
-    def __init__(self, project_root: Path, kind: str) -> None:
+
+class SignedStore:
+    """Values under one project's cache folder, each signed; unverifiable ones read as missing.
+    `get`/`put` keep JSON; `get_bytes`/`put_bytes` keep bytes as they are."""
+
+    def __init__(self, project_root: str | os.PathLike[str], kind: str) -> None:
         root = cache_root()
         real = os.path.realpath(project_root)
-        self.dir = root / "projects" / hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:24] / kind
+        self._dir = os.path.join(root, "projects", digest(real.encode("utf-8", "surrogateescape"))[:24], kind)
         self._key = _load_key(root)
-        self.enabled = self._key is not None and _private_dir(self.dir)
+        self.enabled = self._key is not None and _private_dir(self._dir)
 
-    def _mac(self, name: str, payload: bytes) -> str:
+    @property
+    def dir(self) -> Path:
+        from pathlib import Path
+
+        return Path(self._dir)
+
+    def _mac(self, name: str, payload: bytes) -> bytes:
         assert self._key is not None
-        return hmac.new(self._key, name.encode() + b"\0" + payload, hashlib.sha256).hexdigest()
+        return blake2b(_FORMAT + b"\0" + name.encode() + b"\0" + payload, key=self._key, digest_size=32).hexdigest().encode()
 
-    def _file(self, name: str) -> Path:
-        return self.dir / name[:2] / f"{name}.signed"
+    def _file(self, name: str) -> str:
+        return os.path.join(self._dir, name[:2], f"{name}.signed")
 
-    def get(self, name: str) -> Any:
-        """The value stored under `name`: an entry is its signature (hex), a newline and the JSON."""
+    def get_bytes(self, name: str) -> bytes | None:
+        """The bytes stored under `name`: an entry is its signature (hex), a newline and the bytes."""
         if not self.enabled:
             return None
         try:
@@ -107,19 +126,33 @@ class SignedStore:
                 mac, _, payload = fh.read().partition(b"\n")
         except OSError:
             return None
-        if not hmac.compare_digest(mac, self._mac(name, payload).encode()):
+        if not compare_digest(mac, self._mac(name, payload)):
             return None
+        return payload
+
+    def get(self, name: str) -> Any:
+        """The value stored under `name` (JSON), None when missing or not verified."""
+        payload = self.get_bytes(name)
+        if payload is None:
+            return None
+        import json
+
         try:
             return json.loads(payload)
         except ValueError:
             return None
+
+    @staticmethod
+    def pointer(slot: str) -> str:
+        """The name of the entry that lists what `slot` is made of."""
+        return "v" + digest(slot.encode("utf-8", "surrogateescape"))
 
     def supersede(self, slot: str, names: list[str]) -> None:
         """`names` are now the entries that `slot` (a file with its configuration, say) is made of:
         the entries the slot named before and does not name now are deleted."""
         if not self.enabled:
             return
-        pointer = "v" + hashlib.sha256(slot.encode("utf-8", "surrogateescape")).hexdigest()
+        pointer = self.pointer(slot)
         old = self.get(pointer)
         if old == names:
             return
@@ -128,23 +161,29 @@ class SignedStore:
             return
         keep = set(names)
         for name in old:
-            if isinstance(name, str) and name not in keep and _NAME.fullmatch(name) and not name.startswith("v"):
+            if isinstance(name, str) and name not in keep and _valid_name(name) and not name.startswith("v"):
                 try:
                     os.unlink(self._file(name))
                 except OSError:
                     pass  # gone already, or never written
 
     def put(self, name: str, data: Any) -> None:
+        import json
+
+        self.put_bytes(name, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+
+    def put_bytes(self, name: str, payload: bytes) -> None:
         if not self.enabled:
             return
-        folder = self.dir / name[:2]
+        folder = os.path.join(self._dir, name[:2])
         if not _private_dir(folder):
             return
+        from pathlib import Path
+
         from awesomelint.source import replace_via_temporary
 
-        payload = json.dumps(data, separators=(",", ":")).encode("utf-8")
-        entry = self._mac(name, payload).encode() + b"\n" + payload
+        entry = self._mac(name, payload) + b"\n" + payload
         try:
-            replace_via_temporary(self._file(name), entry, sync=False)
+            replace_via_temporary(Path(self._file(name)), entry, sync=False)
         except OSError:
             pass  # no cache is fine: the next run computes the answer again

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,7 @@ class Config:
     links: dict[str, Any] = field(default_factory=dict)  # LinkOptions fields
     html: dict[str, Any] = field(default_factory=dict)  # HTML_KEYS
     _chosen: tuple[Any, frozenset[str]] | None = field(default=None, repr=False, compare=False)
+    digest: str = field(default="", repr=False, compare=False)  # of the file's bytes, as read
 
     @property
     def root(self) -> Path:
@@ -122,32 +123,13 @@ def _warn(message: str) -> None:
     sys.stderr.write(printable(f"awesomelint: warning: {message}") + "\n")
 
 
-def find_config(start: str | Path) -> Path | None:
-    """The nearest `.awesomelint.toml`, or pyproject.toml with a [tool.awesomelint] table.
+def find_config(start: str | Path, warn: Callable[[str], None] = _warn) -> Path | None:
+    """The nearest `.awesomelint.toml`, or pyproject.toml with a [tool.awesomelint] table (see
+    `inputs.find_config`, which a warm run calls without this module)."""
+    from awesomelint.inputs import find_config as find
 
-    A pyproject.toml that can't be read or decoded is skipped with a warning, unless it holds
-    our table (then it is the config in force, and `load_config` says what is wrong with it).
-    """
-    p = Path(start).resolve()
-    folder = p if p.is_dir() else p.parent
-    for d in [folder, *folder.parents]:
-        own = d / ".awesomelint.toml"
-        if own.is_file():
-            return own
-        py = d / "pyproject.toml"
-        if py.is_file():
-            try:
-                data = py.read_bytes()
-            except OSError as err:
-                _warn(f"{py}: cannot read ({err.strerror or err}); skipped")
-                continue
-            if b"[tool.awesomelint" in data:
-                return py
-            try:
-                data.decode("utf-8")
-            except UnicodeDecodeError:
-                _warn(f"{py}: not valid UTF-8; skipped")
-    return None
+    found = find(str(start), warn)
+    return Path(found) if found is not None else None
 
 
 def load_config(path: Path | None) -> Config:
@@ -175,7 +157,11 @@ def load_config(path: Path | None) -> Config:
     table = data.get("tool", {}).get("awesomelint", {}) if nested else data  # a pyproject-style file given by --config
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.awesomelint] must be a table")
-    return config_from_table(table, path)
+    cfg = config_from_table(table, path)
+    from awesomelint.inputs import digest
+
+    cfg.digest = digest(raw)
+    return cfg
 
 
 def config_from_table(table: dict[str, Any], path: Path | None) -> Config:

@@ -124,6 +124,14 @@ class FileContext:
     settings: dict[str, Any] = field(default_factory=dict)
     _lines: list[str] | None = None
     _tokens: Any = None
+    probes: list[tuple[str, str, str]] = field(default_factory=list)  # what the rules asked of the file system
+
+    def probe(self, kind: str, path: str) -> str:
+        """A question about the file system (`inputs.PROBES`), noted with its answer so that a
+        cached result is taken only while every answer is the same."""
+        from awesomelint.inputs import probe
+
+        return probe(kind, path, self.probes)
 
     @property
     def lines(self) -> list[str]:

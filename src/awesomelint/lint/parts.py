@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from awesomelint import __version__
+from awesomelint.inputs import code_stamp
 from awesomelint.lint.engine import Diagnostic, FileContext, all_rules, comment_suppressions, directive_comments
 from awesomelint.model import Document, EntryList, Section, Table
 from awesomelint.source import SourceText, split_front_matter
@@ -258,7 +258,7 @@ def assemble(src: SourceText, enabled: set[str], schema: dict[str, Any], store: 
     local = sorted(c for c in enabled if rules[c].local)
     wide = sorted(c for c in enabled if not rules[c].local and not rules[c].project)
     with_urls = "AL201" in enabled
-    base = "\0".join((__version__, _FORMAT, src.path, config_key, ",".join(sorted(enabled))))
+    base = "\0".join((code_stamp(), _FORMAT, src.path, config_key, ",".join(sorted(enabled))))
     out = Assembled(Document(path=src.path, front_matter=front_matter), {c: [] for c in local}, [], [], base=base)
     stack: list[Section] = []
     i = 0
@@ -373,7 +373,7 @@ def lint_by_parts(src: SourceText, enabled: set[str], schema: dict[str, Any], st
         out.extend(got.found[code] if rules[code].local else diags.get(code, ()))
     urls = with_sections(got.doc, got.rows) if "AL201" in enabled else []
     store.supersede("parts\0" + got.base, got.names)  # the parts of the file's last version that this one has not go
-    return FileResult(src.path, out, urls, comment_suppressions(got.comments, len(ctx.lines)), sorted(enabled))
+    return FileResult(src.path, out, urls, comment_suppressions(got.comments, len(ctx.lines)), sorted(enabled), ctx.probes)
 
 
 def _close(sections: list[Section]) -> None:

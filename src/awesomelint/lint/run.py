@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from awesomelint import __version__
 from awesomelint.config import Config, find_config, load_config
 from awesomelint.errors import InputError
+from awesomelint.inputs import code_stamp, hold
 from awesomelint.lint.engine import (
     Diagnostic,
     FileContext,
@@ -54,12 +54,14 @@ class FileResult:
     urls: list[tuple[str, int, int, str, str, str]]  # (normalised url, line, column, url as written, section, name as written)
     suppressions: list[Suppression]
     enabled: list[str]
+    probes: list[tuple[str, str, str]] = field(default_factory=list)  # what its rules asked of the file system (`inputs`)
 
     def to_json(self, with_urls: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {
             "diags": [[d.line, d.column, d.code, d.message] for d in self.diags],
             "suppressions": [[s.kind, s.codes, s.line, s.start, s.end] for s in self.suppressions],
             "enabled": self.enabled,
+            "probes": self.probes,
         }
         if with_urls:
             data["urls"] = self.urls
@@ -73,6 +75,7 @@ class FileResult:
             [tuple(u) for u in data.get("urls", [])],
             [Suppression(k, codes, line, start, end) for k, codes, line, start, end in data["suppressions"]],
             list(data["enabled"]),
+            [(k, p, a) for k, p, a in data.get("probes", [])],
         )
 
 
@@ -240,7 +243,7 @@ def lint_file(src: SourceText, enabled: set[str], schema: dict[str, Any]) -> Fil
             diags.extend(r.func(ctx))
     urls = entry_url_index(ctx) if "AL201" in enabled else []
     sups = find_suppressions(ctx.block_tokens, len(ctx.lines)) if tokens else []
-    return FileResult(src.path, diags, urls, sups, sorted(enabled))
+    return FileResult(src.path, diags, urls, sups, sorted(enabled), ctx.probes)
 
 
 def _lint_file_job(args: tuple[str, str, bool, str, bool, list[str], dict[str, Any]]) -> dict[str, Any]:
@@ -249,7 +252,7 @@ def _lint_file_job(args: tuple[str, str, bool, str, bool, list[str], dict[str, A
     return lint_file(src, set(enabled), schema).to_json()
 
 
-_CACHE_FORMAT = "4"  # url index with section and name as written (AL201)
+_CACHE_FORMAT = "5"  # the probes of the file system a result depends on
 
 
 class ResultCache:
@@ -278,7 +281,7 @@ class ResultCache:
             return None
         # the first time a file is linted it is read whole (a fresh cache, as in CI, gains nothing
         # from parts and would pay for storing them); from its next version on, by parts
-        seen = "m" + hashlib.sha256("\0".join((__version__, src.path, config_key)).encode("utf-8", "surrogateescape")).hexdigest()
+        seen = "m" + hashlib.sha256("\0".join((code_stamp(), src.path, config_key)).encode("utf-8", "surrogateescape")).hexdigest()
         if store.get(seen) is None:
             store.put(seen, 1)
             return None
@@ -288,7 +291,7 @@ class ResultCache:
     @staticmethod
     def key(src: SourceText, enabled: Iterable[str], config_key: str) -> str:
         h = hashlib.sha256()
-        for part in (__version__, _CACHE_FORMAT, src.path, config_key, ",".join(sorted(enabled))):
+        for part in (code_stamp(), _CACHE_FORMAT, src.path, config_key, ",".join(sorted(enabled))):
             h.update(part.encode("utf-8", "surrogateescape"))
             h.update(b"\0")
         h.update(src.text.encode("utf-8", "surrogateescape"))
@@ -297,8 +300,10 @@ class ResultCache:
 
     def get(self, key: str, path: str) -> FileResult | None:
         data = self.store.get(key)
+        if not isinstance(data, dict) or not hold(data.get("probes", [])):
+            return None  # missing, or a file its rules looked at is not what it was
         try:
-            return FileResult.from_json(path, data) if isinstance(data, dict) else None
+            return FileResult.from_json(path, data)
         except (KeyError, TypeError, ValueError):
             return None
 
@@ -321,11 +326,11 @@ class ResultCache:
         configuration) is deleted."""
         self.store.put(key, result.to_json(with_urls=False))
         self.store.put(key + ".urls", result.urls)
-        self.store.supersede("\0".join(("file", __version__, result.path, config_key, ",".join(result.enabled))), [key, key + ".urls"])
+        self.store.supersede("\0".join(("file", result.path, config_key, ",".join(result.enabled))), [key, key + ".urls"])
 
     def put_project(self, key: str, diags: list[Diagnostic], paths: list[str]) -> None:
         self.store.put(key, [[d.path, d.line, d.column, d.code, d.message] for d in diags])
-        self.store.supersede("\0".join(("project", __version__, *sorted(paths))), [key])
+        self.store.supersede("\0".join(("project", *sorted(paths))), [key])
 
 
 def lint_sources(

@@ -382,21 +382,23 @@ def missing_separator(ctx: FileContext) -> Iterator[Diagnostic]:
             yield ctx.diag(e.line, at + 1 if at > 0 else 1, "AL107", "no separator between the link and the description: write ' - '")
 
 
-def _in_repository(list_path: str, url: str) -> bool:
+def _in_repository(ctx: FileContext, url: str) -> bool:
     """Does a relative url name a file that exists beside the list (or, for `/…`, in its repository)?
-    A path that looks like a file name is taken as one (the list may be checked outside its repository)."""
+    A path that looks like a file name is taken as one (the list may be checked outside its repository).
+    Every question asked of the file system is noted on `ctx` (a cached answer depends on them)."""
     target = unquote(url.split("#", 1)[0].split("?", 1)[0])
     if not target:
         return True
-    base = os.path.dirname(os.path.abspath(list_path)) if list_path and os.path.isfile(list_path) else None
+    list_path = ctx.path
+    base = os.path.dirname(ctx.probe("a", list_path)) if list_path and ctx.probe("f", list_path) == "1" else None
     root = base
-    while root is not None and not os.path.exists(os.path.join(root, ".git")):
+    while root is not None and ctx.probe("e", os.path.join(root, ".git")) == "0":
         root = None if os.path.dirname(root) == root else os.path.dirname(root)
     if base is None or root is None:
         # away from its repository (standard input, a copy): only a top-level file name
         # (`CONTRIBUTING.md`, `LICENSE`) is taken as the repository's own
         return "/" not in target.strip("/") and re.search(r"\.[A-Za-z0-9]{1,5}$|^[A-Z][A-Z_-]+$", target.strip("/")) is not None
-    return os.path.exists(os.path.join(root, target.lstrip("/")) if target.startswith("/") else os.path.join(base, target))
+    return ctx.probe("e", os.path.join(root, target.lstrip("/")) if target.startswith("/") else os.path.join(base, target)) == "1"
 
 
 _NOTE = re.compile(r"(\*{1,2}|_{1,2})[^*_\n]+\1[.!]?")
@@ -436,7 +438,7 @@ def relative_url(ctx: FileContext) -> Iterator[Diagnostic]:
     for url, line in urls:
         if _ABSOLUTE.match(url) or url.startswith("#") or url_problem(url):
             continue  # absolute, an anchor, or said by AL106 already
-        if _in_repository(ctx.path, url):
+        if _in_repository(ctx, url):
             continue  # `CONTRIBUTING.md`, `LICENSE`: a file of the list's own repository
         yield ctx.diag(
             line,
