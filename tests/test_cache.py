@@ -17,6 +17,13 @@ BAD = "# T\n\n- [A](https://a.org) - A.\n- [A2](https://a.org/) - again.\n* [B](
 
 
 def report(tmp_path: Path, *extra: str) -> list[dict]:  # type: ignore[type-arg]
+    """The run's findings from the per-file cache: the answer a whole identical run left (see
+    `awesomelint.warm`, tested in test_warm) is forgotten first."""
+    import shutil
+
+    from awesomelint.cachedir import SignedStore
+
+    shutil.rmtree(SignedStore(tmp_path, "runs").dir, ignore_errors=True)
     r = run("lint", "list.md", "--format", "json", *extra, cwd=tmp_path)
     assert r.returncode in (0, 1), r.stderr
     return json.loads(r.stdout)
@@ -86,8 +93,9 @@ def test_cache_committed_to_the_repository_is_not_believed(tmp_path):
 
 
 def test_forged_and_tampered_entries_are_dropped(tmp_path):
-    (tmp_path / "list.md").write_text(BAD, encoding="utf-8")
+    (tmp_path / "list.md").write_text(BAD + "- [](https://d.org) - D.\n", encoding="utf-8")
     cold = report(tmp_path)
+    assert sorted(d["code"] for d in cold) == ["AL102", "AL201"]
     [entry] = cache_files(tmp_path)
     mac, _, payload = entry.read_bytes().partition(b"\n")
     data = json.loads(payload)

@@ -186,6 +186,7 @@ def lint(
     from awesomelint.lint.reporters import REPORTERS
 
     targets = list(paths) or _default_targets()
+    looked = [("e", name, "0") for name in _DEFAULT_NAMES[: _DEFAULT_NAMES.index(targets[0])]] if not paths else []
     result = api.lint(
         targets,
         fix=fix and not diff,
@@ -221,12 +222,21 @@ def lint(
     if result.errors:
         sys.exit(2)
     failing = [d for d in result.diagnostics if strict or d.severity != "warning"]  # warnings alone pass
-    if failing and not exit_zero:
-        sys.exit(1)
+    code = 1 if failing and not exit_zero else 0
+    run = click.get_current_context().obj
+    if isinstance(run, dict) and "argv" in run and result.inputs is not None and not output and not no_cache:
+        from awesomelint.warm import remember
+
+        remember(run["argv"], looked + result.inputs, report, code)  # a run like this one is answered from it
+    if code:
+        sys.exit(code)
+
+
+_DEFAULT_NAMES = ("README.md", "readme.md", "Readme.md")
 
 
 def _default_targets() -> list[str]:
-    for name in ("README.md", "readme.md", "Readme.md"):
+    for name in _DEFAULT_NAMES:
         if os.path.exists(name):
             return [name]
     from awesomelint.errors import AwesomelintError

@@ -56,6 +56,7 @@ PROBES: dict[str, Callable[[str], str]] = {
     "a": os.path.abspath,  # where a relative path leads from the folder the run started in
     "r": os.path.realpath,  # where a path leads, links followed
     "h": file_digest,
+    # "c": which config file a path finds (`config_of`, below)
 }
 
 
@@ -113,6 +114,17 @@ def find_config(start: str, warn: Callable[[str], None]) -> str | None:
         if parent == folder:
             return None
         folder = parent
+
+
+def config_of(start: str) -> str:
+    """Which config file `start` finds, as a probe's answer: "" for none, "!" when finding it
+    meant a warning (a run that warned is never answered from the cache: see `warm`)."""
+    warned: list[str] = []
+    found = find_config(start, warned.append)
+    return "!" if warned else (found or "")
+
+
+PROBES["c"] = config_of
 
 
 def use_colour(stream: IO[str] | Any) -> bool:

@@ -7,7 +7,6 @@ Everything downstream works on `SourceText.text`: no BOM, `\\n` line endings. Wr
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import stat
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from awesomelint.errors import InputError
+from awesomelint.inputs import digest
 
 BOM = "\ufeff"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -25,7 +25,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
 
 @dataclass(frozen=True)
 class FileStamp:
-    """What a file was when we read it: size, modification time and a digest of its bytes."""
+    """What a file was when we read it: size, modification time and a digest of its bytes
+    (`inputs.digest`, as a warm run checks it)."""
 
     size: int
     mtime_ns: int
@@ -133,7 +134,7 @@ def read_source(path: str | os.PathLike[str]) -> SourceText:
     src = decode(data, name)
     try:
         st = p.stat()
-        src.stamp = FileStamp(len(data), st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+        src.stamp = FileStamp(len(data), st.st_mtime_ns, digest(data))
     except OSError:
         pass
     return src
@@ -181,7 +182,7 @@ def _changed_since(target: Path, stamp: FileStamp) -> bool:
         st = target.stat()
         if st.st_size != stamp.size or st.st_mtime_ns != stamp.mtime_ns:
             return True
-        return hashlib.sha256(target.read_bytes()).hexdigest() != stamp.digest
+        return digest(target.read_bytes()) != stamp.digest
     except OSError:
         return True
 

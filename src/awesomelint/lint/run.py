@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from awesomelint.config import Config, find_config, load_config
+from awesomelint.config import Config, load_config
 from awesomelint.errors import InputError
 from awesomelint.inputs import code_stamp, hold
 from awesomelint.lint.engine import (
@@ -43,6 +43,9 @@ class LintResult:
     fixed: dict[str, int] = field(default_factory=dict)  # path -> number of fixes written
     diffs: list[str] = field(default_factory=list)
     files: int = 0
+    # every input the run read, with what it found (`inputs.PROBES`); None when the run is not
+    # one a cached answer may stand for (see `warm`)
+    inputs: list[tuple[str, str, str]] | None = None
 
 
 @dataclass
@@ -198,10 +201,21 @@ def _git_files(folder: str) -> set[str] | None:
 
 
 class ConfigCache:
+    """The config of each file, found once per folder. `probes` notes what finding and reading
+    them read (see `warm`); `warned` says whether finding one printed a warning."""
+
     def __init__(self, override: Config | None = None) -> None:
         self.override = override
         self._by_file: dict[Path | None, Config] = {}
         self._by_folder: dict[str, Path | None] = {}  # the config file found from each folder
+        self.probes: list[tuple[str, str, str]] = []
+        self.warned = False
+
+    def _warn(self, message: str) -> None:
+        from awesomelint.config import _warn
+
+        self.warned = True
+        _warn(message)
 
     def for_path(self, path: str) -> Config:
         if self.override is not None:
@@ -210,10 +224,16 @@ class ConfigCache:
         real = os.path.realpath(start)  # as find_config resolves it (a linked file has its target's config)
         folder = real if os.path.isdir(real) else os.path.dirname(real)
         if folder not in self._by_folder:
-            self._by_folder[folder] = find_config(start)
+            from awesomelint.inputs import find_config
+
+            found = find_config(start, self._warn)
+            self.probes.append(("c", start, found or ""))
+            self._by_folder[folder] = Path(found) if found is not None else None
         where = self._by_folder[folder]
         if where not in self._by_file:
-            self._by_file[where] = load_config(where)
+            cfg = self._by_file[where] = load_config(where)
+            if where is not None:
+                self.probes.append(("h", str(where), cfg.digest))
         return self._by_file[where]
 
 
@@ -459,8 +479,13 @@ def lint_paths(
     result = LintResult()
     sources: list[SourceText] = []
     configs = ConfigCache(_config_file(config_file) if config_file else None)
+    if config_file:
+        configs.probes += [("f", config_file, "1"), ("h", config_file, configs.for_path(config_file).digest)]
     explicit = set(paths)
-    for path in expand_paths(paths, exclude):
+    found = expand_paths(paths, exclude)
+    # files named as such, each read whole: what a cached answer may stand for
+    plain = not (fix or diff) and all(p != "-" and p in explicit and not os.path.isdir(p) for p in found) and not any(os.path.isdir(p) for p in paths)
+    for path in found:
         if path not in explicit and configs.for_path(path).excludes(path):
             continue  # found by walking a folder, and the config excludes it
         if path == "-":
@@ -487,7 +512,16 @@ def lint_paths(
     result.files = len(sources)
     if not sources and not result.errors:
         result.errors.append(InputError(", ".join(paths), "no Markdown files found"))
-    diags, _ = lint_sources(sources, configs, overrides, use_cache=use_cache and not (fix or diff))
+    diags, done = lint_sources(sources, configs, overrides, use_cache=use_cache and not (fix or diff))
+    if plain and not result.errors and not configs.warned and all(s.stamp is not None for s in sources):
+        from awesomelint.inputs import PROBES
+
+        probes = [("r", p, PROBES["r"](p)) for p in paths]  # a file named twice is read once
+        probes += [("h", s.path, s.stamp.digest) for s in sources if s.stamp is not None]
+        probes += configs.probes
+        for fr in done:
+            probes += fr.probes
+        result.inputs = probes
     if fix or diff:
         from awesomelint.fmt import format_checked
 

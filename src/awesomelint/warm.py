@@ -1,0 +1,104 @@
+"""A `lint` run answered from the last identical run, before the linter is loaded.
+
+A pre-commit hook or an editor runs one command on the same files again and again. The run's
+folder, command line, colour and code (`inputs.code_stamp`) name one signed entry in the user's
+cache (never the work tree: see `cachedir`). The entry holds what the run printed, its exit code,
+and every input it read with what it found: the digest of each list and config file, where each
+path led, which config each file found, and each question its rules asked of the file system
+(`inputs.PROBES`). A run that finds the entry, and every input as it was, prints the same and
+exits the same, having imported `os`, `sys` and a hash.
+
+Anything else runs the linter, which writes the entry again when the run is one an entry may
+stand for: files named as such (no folder, glob or standard input), no --fix, --diff or --output,
+and nothing said on standard error (no warning, no error).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from awesomelint.inputs import PROBES, code_stamp, digest, use_colour
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from awesomelint.cachedir import SignedStore
+
+Probe = tuple[str, str, str]
+
+
+def _slot(argv: list[str], cwd: str, colour: bool) -> str:
+    material = "\0".join([code_stamp(), cwd, "1" if colour else "0", *argv])
+    return "w" + digest(material.encode("utf-8", "surrogateescape"))
+
+
+def _store(cwd: str) -> SignedStore:
+    from awesomelint.cachedir import SignedStore
+
+    return SignedStore(cwd, "runs")
+
+
+def _pack(fields: list[str]) -> bytes:
+    out = []
+    for f in fields:
+        b = f.encode("utf-8", "surrogateescape")
+        out.append(b"%d:" % len(b) + b)
+    return b"".join(out)
+
+
+def _unpack(data: bytes) -> list[str] | None:
+    fields, at = [], 0
+    while at < len(data):
+        colon = data.find(b":", at, at + 12)
+        if colon < 0 or not data[at:colon].isdigit():
+            return None
+        end = colon + 1 + int(data[at:colon])
+        if end > len(data):
+            return None
+        fields.append(data[colon + 1 : end].decode("utf-8", "surrogateescape"))
+        at = end
+    return fields
+
+
+def remember(argv: list[str], probes: list[Probe], printed: str, code: int) -> None:
+    """Keep what a run printed and its exit code, with every input it read (`probes`), for the
+    same command in the same folder."""
+    cwd = os.getcwd()
+    fields = [str(code), printed]
+    for kind, path, answer in probes:
+        fields += [kind, path, answer]
+    _store(cwd).put_bytes(_slot(argv, cwd, use_colour(sys.stdout)), _pack(fields))
+
+
+def recall(argv: list[str]) -> tuple[str, int] | None:
+    """What the last identical run printed and its exit code, if every input it read is as it
+    was; None otherwise."""
+    cwd = os.getcwd()
+    data = _store(cwd).get_bytes(_slot(argv, cwd, use_colour(sys.stdout)))
+    fields = _unpack(data) if data is not None else None
+    if not fields or len(fields) % 3 != 2 or not fields[0].isdigit():
+        return None
+    for i in range(2, len(fields), 3):
+        kind, path, answer = fields[i : i + 3]
+        test = PROBES.get(kind)
+        if test is None or test(path) != answer:
+            return None
+    return fields[1], int(fields[0])
+
+
+def answer(argv: list[str]) -> int | None:
+    """Print the last identical run's report and give its exit code; None when the linter must
+    run (no entry, an input changed, or anything unexpected: this path never fails a run)."""
+    try:
+        got = recall(argv)
+    except Exception:  # noqa: BLE001 - a cache is never a reason to fail: the linter answers
+        return None
+    if got is None:
+        return None
+    printed, code = got
+    try:
+        sys.stdout.write(printed)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return 0
+    return code
