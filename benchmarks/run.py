@@ -9,6 +9,12 @@ written by ../shared/tools/gen_biglist.py.
 
     pip install rumdl && python benchmarks/run.py      # everything, 5 runs each
     python benchmarks/run.py --quick                   # corpus and 10k only, 3 runs
+
+Run it with the interpreter of a virtual environment that has the project and rumdl installed,
+as pre-commit and pipx run us (`python -m venv /tmp/bench && /tmp/bench/bin/pip install . rumdl
+&& /tmp/bench/bin/python benchmarks/run.py`): a base interpreter's site-packages may load modules
+at every start (a `.pth` file), which every run of ours pays and rumdl does not. The start-up
+row gives the bare interpreter's own cost beside ours.
 """
 
 from __future__ import annotations
@@ -103,7 +109,7 @@ def main() -> None:
     peers = {k: v for k, v in {"mdformat": ["mdformat", "--check"], "markdownlint-cli2": ["markdownlint-cli2"]}.items() if shutil.which(v[0])}
     rows: list[tuple[str, str, float, float, str]] = []
     (bare, _, _), (version, _, _) = paired([sys.executable, "-c", "pass"], base + ["--version"], runs, ".")
-    rows.append(("start-up", "`awesomelint --version`", version, 0.0, f"{(version - bare) * 1000:+.0f} ms CPU beside bare `python -c pass`"))
+    rows.append(("start-up", "`awesomelint --version`", version, 0.0, f"{(version - bare) * 1000:+.0f} ms CPU beside bare `python -c pass` ({bare:.3f} s)"))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for label, path in inputs(sizes, work):
