@@ -10,7 +10,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -238,6 +237,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, expect: FileStamp | 
 def replace_via_temporary(target: Path, data: bytes, prepare: Callable[[str], None] | None = None, *, sync: bool = True) -> None:
     """Write `data` to a `.awesomelint-tmp-…` file beside `target`, let `prepare` set it up, and
     rename it over `target`. The temporary file never outlives an error; errors propagate."""
+    import tempfile  # (only a write needs it: a lint does not load it)
+
     fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
