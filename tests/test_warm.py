@@ -188,3 +188,16 @@ def test_a_warm_run_loads_neither_the_linter_nor_click(project: Path) -> None:
     warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert warm.stdout.endswith("1 []\n"), warm.stdout + warm.stderr
     assert warm.stdout[: -len("1 []\n")] == first.stdout and first.returncode == 1
+
+
+def test_only_the_last_command_lines_of_a_folder_are_kept(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from awesomelint import warm
+
+    monkeypatch.setattr(warm, "KEEP", 3)
+    runs = [["lint", "list.md", "--output-format", f] for f in ("text", "json", "github", "sarif")]
+    for argv in runs:
+        _run(argv, capsys)
+    assert [_kept(argv) for argv in runs] == [False, True, True, True]
+    assert _run(runs[0], capsys)[2] is False  # dropped: worked out again, and kept again
+    assert [_kept(argv) for argv in runs] == [True, False, True, True]
+    assert len(list(warm._store(os.getcwd()).dir.glob("*/w*.signed"))) == 3

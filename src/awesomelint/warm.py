@@ -10,7 +10,8 @@ exits the same, having imported `os`, `sys` and a hash.
 
 Anything else runs the linter, which writes the entry again when the run is one an entry may
 stand for: files named as such (no folder, glob or standard input), no --fix, --diff or --output,
-and nothing said on standard error (no warning, no error).
+and nothing said on standard error (no warning, no error). The answers of the last 32 command
+lines the linter worked out in a folder are kept.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from awesomelint.cachedir import SignedStore
 
 Probe = tuple[str, str, str]
+KEEP = 32  # the last command lines of a folder worked out by the linter: their answers are kept
 
 
 def _slot(argv: list[str], cwd: str, colour: bool) -> str:
@@ -67,7 +69,12 @@ def remember(argv: list[str], probes: list[Probe], printed: str, code: int) -> N
     fields = [str(code), printed]
     for kind, path, answer in probes:
         fields += [kind, path, answer]
-    _store(cwd).put_bytes(_slot(argv, cwd, use_colour(sys.stdout)), _pack(fields))
+    store, name = _store(cwd), _slot(argv, cwd, use_colour(sys.stdout))
+    store.put_bytes(name, _pack(fields))
+    # a hook is given other files on each commit: only the last KEEP command lines are kept
+    recent = store.get(store.pointer("runs"))
+    older = [n for n in recent if n != name] if isinstance(recent, list) else []
+    store.supersede("runs", [name, *older[: KEEP - 1]])
 
 
 def recall(argv: list[str]) -> tuple[str, int] | None:
