@@ -325,3 +325,44 @@ def test_duplicate_url_index_agrees_with_its_definition(picks: list[tuple[str, s
     got = [(d.path, d.line, d.message.rsplit("also at ", 1)[1].rstrip(")")) for d in duplicate_url(files)]  # type: ignore[arg-type]
     in_file_order = [r for path in ("a.md", "b.md") for r in rows if r[0] == path]
     assert got == _duplicates_by_definition(in_file_order)
+
+
+def _old_records_view(data: object) -> object:
+    """fmt's record comparison as it was written before it became one pass: lines stripped
+    (`strip_lines`), then separators, looseness and white space set aside."""
+    from awesomelint.yamlio import strip_lines
+
+    def without_separators(d: object) -> object:
+        if isinstance(d, dict):
+            if "prose" in d:
+                return {"prose": d.get("kind", "prose")}
+            return {k: without_separators(v) for k, v in d.items() if k not in ("separator", "markdown", "loose", "loose_children")}
+        if isinstance(d, list):
+            return [without_separators(v) for v in d]
+        if isinstance(d, str):
+            return "\n".join(ln.strip(" \t") for ln in d.split("\n") if ln.strip(" \t"))
+        return d
+
+    return without_separators(strip_lines(data))
+
+
+def test_fmt_safety_check_shortcuts_agree_with_the_full_comparison() -> None:
+    """The records compared in one pass are the records compared in two; a page is the same
+    when cmark-gfm's HTML is the same, and otherwise as normalised HTML says."""
+    from awesomelint import verify
+    from awesomelint.fmt import format_source
+    from awesomelint.parse import parse_source
+    from awesomelint.source import decode
+    from awesomelint.yamlio import to_data
+
+    pages = {True: 0, False: 0}
+    for path in [*CORPUS, *HERE.glob("fixtures/*.md"), *HERE.glob("lint_inputs/*.md")]:
+        src = decode(path.read_bytes(), path.name)
+        data = to_data(parse_source(src))
+        assert verify._kept_by_fmt(data) == _old_records_view(data), path.name
+        out = format_source(src).text
+        for other in (out, out.replace(" - ", " -- ", 1), out.replace("- [", "* [", 1), out.replace("](", "] (", 1), src.text + "\n"):
+            same = verify._page(src.text) == verify._page(other)
+            assert (verify._same_page_for_fmt(src.text, other) is None) == same, path.name
+            pages[same] += 1
+    assert pages[True] and pages[False]  # both answers were put to the test

@@ -230,16 +230,29 @@ def block_renders_same(block: Block, original: str, refs: str = "") -> bool:
 _SEPARATOR_HTML = re.compile(r"(</a>)[ \t\u00a0]*(?:—|–|:|--?)[ \t\u00a0]+")
 
 
-def _page(markdown: str) -> str:
+def _page(markdown: str, html: str | None = None) -> str:
     from awesomelint.htmlcheck import normalize_html, render_html
 
-    html = normalize_html(render_html(markdown))
+    html = normalize_html(render_html(markdown) if html is None else html)
     return _SEPARATOR_HTML.sub(r"\1 - ", html)
+
+
+def _same_page_for_fmt(a: str, b: str) -> tuple[str, str] | None:
+    """None when two Markdown texts show the same page but for the separators (AL505); else the
+    two pages. Cmark-gfm's HTML is compared as it is first: the same HTML is the same page, and
+    only HTML that differs is normalised."""
+    from awesomelint.htmlcheck import render_html
+
+    html_a, html_b = render_html(a), render_html(b)
+    if html_a == html_b:
+        return None
+    page_a, page_b = _page(a, html_a), _page(b, html_b)
+    return None if page_a == page_b else (page_a, page_b)
 
 
 def same_page_for_fmt(a: str, b: str) -> bool:
     """Same page on GitHub, allowing only the separator canonicalisation (AL505)."""
-    return a == b or _page(a) == _page(b)
+    return a == b or _same_page_for_fmt(a, b) is None
 
 
 def check_formatted(src: SourceText, result: FormatResult, codes: Iterable[str] = STYLE_CODES, doc: Document | None = None) -> None:
@@ -247,22 +260,23 @@ def check_formatted(src: SourceText, result: FormatResult, codes: Iterable[str] 
     from awesomelint.fmt import format_source
     from awesomelint.parse import parse_source, parse_source_tokens
     from awesomelint.source import SourceText as ST
-    from awesomelint.yamlio import strip_lines, to_data
+    from awesomelint.yamlio import to_data
 
     if not result.changed(src):
         return
-    before, after = _page(src.text), _page(result.text)
-    if before != after:
+    pages = _same_page_for_fmt(src.text, result.text)
+    if pages is not None:
         import difflib
 
+        before, after = pages
         a, b = before.replace("><", ">\n<").split("\n"), after.replace("><", ">\n<").split("\n")
         diff = "\n".join(difflib.unified_diff(a, b, "input (HTML)", "output (HTML)", lineterm="", n=1))
         first = next((ln for ln in diff.split("\n") if ln.startswith(("-", "+")) and not ln.startswith(("---", "+++"))), "")
         raise UnsafeFormatError(src.path, f"formatting would change the rendered page; not written (first difference: {first[:120]})", diff)
     out_src = ST(src.path, result.text, src.bom, src.newline, result.final_newline)
     out_doc, out_tokens = parse_source_tokens(out_src)
-    rec_a = _without_separators(strip_lines(to_data(doc if doc is not None else parse_source(src))))
-    rec_b = _without_separators(strip_lines(to_data(out_doc)))
+    rec_a = _kept_by_fmt(to_data(doc if doc is not None else parse_source(src)))
+    rec_b = _kept_by_fmt(to_data(out_doc))
     if rec_a != rec_b:
         raise UnsafeFormatError(src.path, "formatting would change the extracted records; not written")
     again = format_source(out_src, out_doc, out_tokens, codes=codes)
@@ -270,14 +284,18 @@ def check_formatted(src: SourceText, result: FormatResult, codes: Iterable[str] 
         raise UnsafeFormatError(src.path, "formatting is not stable (a second run would change the output again); not written")
 
 
-def _without_separators(data: Any) -> Any:
-    """Records as fmt must keep them: separators, looseness and white space around lines aside."""
+_NOT_KEPT = frozenset(("line", "end_line", "path", "separator", "markdown", "loose", "loose_children"))
+
+
+def _kept_by_fmt(data: Any) -> Any:
+    """Records as fmt must keep them: line numbers, separators, looseness and white space around
+    lines aside (one pass over the data)."""
     if isinstance(data, dict):
         if "prose" in data:  # raw Markdown: the page check guards it
             return {"prose": data.get("kind", "prose")}
-        return {k: _without_separators(v) for k, v in data.items() if k not in ("separator", "markdown", "loose", "loose_children")}
+        return {k: _kept_by_fmt(v) for k, v in data.items() if k not in _NOT_KEPT}
     if isinstance(data, list):
-        return [_without_separators(v) for v in data]
+        return [_kept_by_fmt(v) for v in data]
     if isinstance(data, str):
         return "\n".join(ln.strip(" \t") for ln in data.split("\n") if ln.strip(" \t"))
     return data
