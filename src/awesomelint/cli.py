@@ -252,7 +252,7 @@ def fmt_command(paths: tuple[str, ...], check: bool, diff: bool) -> None:
     """Rewrite lists into canonical Markdown, never changing what the page shows."""
     from awesomelint import api
     from awesomelint.errors import InputError, UnsafeFormatError
-    from awesomelint.lint.run import expand_paths
+    from awesomelint.paths import expand_paths
 
     failed = False
     would_change: list[str] = []
@@ -393,7 +393,7 @@ def links(
     from awesomelint import links as L
     from awesomelint.config import find_config, load_config
     from awesomelint.lint.reporters import REPORTERS
-    from awesomelint.lint.run import expand_paths
+    from awesomelint.paths import expand_paths
 
     targets = expand_paths(list(paths) or _default_targets())
     cfg_path = find_config(targets[0] if targets else ".")

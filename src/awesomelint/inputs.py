@@ -35,6 +35,11 @@ def digest(data: bytes) -> str:
     return blake2b(data, digest_size=32).hexdigest()
 
 
+def hasher(data: bytes = b"") -> Any:
+    """A hash to feed piece by piece (`update`), read as `digest`."""
+    return blake2b(data, digest_size=32)
+
+
 def file_digest(path: str) -> str:
     """The digest of a file's bytes, "" when it cannot be read."""
     try:

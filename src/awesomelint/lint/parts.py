@@ -27,14 +27,13 @@ cannot keep) gives `None`, and the caller lints the file whole.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from awesomelint.inputs import code_stamp
+from awesomelint.inputs import code_stamp, hasher
 from awesomelint.lint.engine import Diagnostic, FileContext, all_rules, comment_suppressions, directive_comments
 from awesomelint.model import Document, EntryList, Section, Table
 from awesomelint.source import SourceText, split_front_matter
@@ -125,7 +124,7 @@ def part_starts(text: str, skip: int = 0) -> list[int]:
 
 
 def _part_key(base: str, index: int, text: str, after: str | None) -> str:
-    h = hashlib.sha256(base.encode("utf-8", "surrogateescape"))
+    h = hasher(base.encode("utf-8", "surrogateescape"))
     h.update(b"\0first" if index == 0 else b"\0")
     h.update(b"\0" + (after.encode("utf-8", "surrogateescape") if after is not None else b"\xff"))
     h.update(b"\0" + text.encode("utf-8", "surrogateescape"))

@@ -10,8 +10,6 @@ Three phases, so that phase 1 can be cached and run in parallel:
 
 from __future__ import annotations
 
-import fnmatch
-import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,7 +18,7 @@ from typing import Any
 
 from awesomelint.config import Config, load_config
 from awesomelint.errors import InputError
-from awesomelint.inputs import code_stamp, hold
+from awesomelint.inputs import code_stamp, digest, hasher, hold
 from awesomelint.lint.engine import (
     Diagnostic,
     FileContext,
@@ -29,9 +27,9 @@ from awesomelint.lint.engine import (
     apply_suppressions,
     find_suppressions,
 )
-from awesomelint.source import MARKDOWN_SUFFIXES, SourceText, file_kind
+from awesomelint.paths import expand_paths
+from awesomelint.source import SourceText, file_kind
 
-_SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", "build", "dist", ".awesomelint_cache"}
 PARALLEL_MIN_FILES = 4
 PARALLEL_MIN_BYTES = 1_000_000
 
@@ -82,57 +80,6 @@ class FileResult:
         )
 
 
-def _found_in_folder(name: str) -> bool:
-    """Files a folder yields: Markdown by extension and extension-less `README`s. Named on the
-    command line, `.txt` and other extension-less files are Markdown too; found in a folder they
-    are not (requirements.txt, LICENSE, Makefile)."""
-    low = name.lower()
-    return (low.endswith(MARKDOWN_SUFFIXES) and not low.endswith(".txt")) or low == "readme"
-
-
-def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
-    """Files named stay as named (their kind is judged where they are used); folders yield only
-    Markdown files, skipping hidden, vendored and build folders and, inside a git repository,
-    what git ignores (`.gitignore`); a quoted glob (`"**/*.md"`) is expanded. `exclude` (glob
-    patterns) drops files found in folders or by a glob, never a file named as such. A file
-    reached twice (named twice, or named and inside a folder named) is linted once, under the
-    first name it had."""
-    out: list[str] = []
-    seen: set[str] = set()
-    patterns = [p for p in exclude if p]
-
-    def add(path: str, found: bool) -> None:
-        if found and _excluded(path, patterns):
-            return
-        key = os.path.realpath(path)
-        if key not in seen:
-            seen.add(key)
-            out.append(path)
-
-    for p in paths:
-        if p == "-":
-            add(p, False)
-        elif os.path.isdir(p):
-            tracked = _git_files(p)
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                for f in sorted(files):
-                    path = os.path.join(root, f)
-                    if _found_in_folder(f) and (tracked is None or os.path.relpath(path, p) in tracked):
-                        add(path, True)
-        elif not os.path.exists(p) and any(c in p for c in "*?["):
-            import glob
-
-            matches = sorted(m for m in glob.glob(p, recursive=True) if os.path.isfile(m))
-            for m in matches:
-                add(m, True)
-            if not matches:
-                add(p, False)  # reported as missing where it is read
-        else:
-            add(p, False)
-    return out
-
-
 def _fixed(src: SourceText, codes: list[str], sort_lines: set[int], format_checked: Any) -> Any:
     """The fixes of one file: the lists sorted (AL605) and the table of contents made again
     (AL403–405), each proved to keep everything else, then the formatter passes of the other
@@ -173,31 +120,6 @@ def _read_stdin(name: str) -> SourceText:
     if file_kind(name) != "markdown":
         raise InputError(name, "standard input is linted as Markdown: give --stdin-filename a Markdown name")
     return decode(sys.stdin.buffer.read(), name)
-
-
-def _excluded(path: str, patterns: list[str]) -> bool:
-    rel = os.path.relpath(path).replace(os.sep, "/")
-    name = os.path.basename(path)
-    return any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(rel, pat.rstrip("/") + "/*") for pat in patterns)
-
-
-def _git_files(folder: str) -> set[str] | None:
-    """The files git would show in a folder (tracked, or untracked and not ignored), relative to
-    it; None outside a repository or without git. Git is asked once per folder named."""
-    import subprocess
-
-    try:
-        done = subprocess.run(
-            ["git", "-c", "core.fsmonitor=false", "-C", folder, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
-            capture_output=True,
-            timeout=20,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if done.returncode != 0:
-        return None
-    return {os.path.normpath(f) for f in done.stdout.decode("utf-8", "surrogateescape").split("\0") if f}
 
 
 class ConfigCache:
@@ -301,7 +223,7 @@ class ResultCache:
             return None
         # the first time a file is linted it is read whole (a fresh cache, as in CI, gains nothing
         # from parts and would pay for storing them); from its next version on, by parts
-        seen = "m" + hashlib.sha256("\0".join((code_stamp(), src.path, config_key)).encode("utf-8", "surrogateescape")).hexdigest()
+        seen = "m" + digest("\0".join((code_stamp(), src.path, config_key)).encode("utf-8", "surrogateescape"))
         if store.get(seen) is None:
             store.put(seen, 1)
             return None
@@ -310,7 +232,7 @@ class ResultCache:
 
     @staticmethod
     def key(src: SourceText, enabled: Iterable[str], config_key: str) -> str:
-        h = hashlib.sha256()
+        h = hasher()
         for part in (code_stamp(), _CACHE_FORMAT, src.path, config_key, ",".join(sorted(enabled))):
             h.update(part.encode("utf-8", "surrogateescape"))
             h.update(b"\0")
@@ -399,8 +321,7 @@ def lint_sources(
     project: list[Diagnostic] | None = None
     cached = [k for k in keys if k is not None]
     if use_cache and cached and len(cached) == len(done):
-        h = hashlib.sha256("\0".join(k[0] for k in cached).encode())
-        project_key = "p" + h.hexdigest()
+        project_key = "p" + digest("\0".join(k[0] for k in cached).encode())
         project = cached[0][2].get_project(project_key, {p: p for _, p, _ in cached})
     if project is None:
         for fr, k in zip(results, keys):
