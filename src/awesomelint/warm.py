@@ -106,6 +106,9 @@ def answer(argv: list[str]) -> int | None:
     try:
         sys.stdout.write(printed)
         sys.stdout.flush()
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (`| head`): as the linter's run ends
         return 0
+    except OSError as err:  # as the linter's run would fail writing the same report: one line
+        sys.stderr.write(f"awesomelint: error: cannot write the report ({err.strerror or err})\n")
+        return 2
     return code
