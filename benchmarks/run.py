@@ -128,7 +128,7 @@ def main() -> None:
                 rows.append((label, what, t, m, f"rumdl {r:.3f} s: {t / r:.1f}×" if r else ""))
 
             row("lint, cold", base + ["lint", "--no-cache", "--exit-zero", f], [rumdl, "check", "--no-cache", f] if rumdl else None)
-            row("fmt --check", base + ["fmt", "--check", f], [rumdl, "fmt", "--check", "--no-cache", f] if rumdl else None)
+            row("fmt --check", base + ["fmt", "--check", "--no-cache", f], [rumdl, "fmt", "--check", "--no-cache", f] if rumdl else None)
             subprocess.run(base + ["lint", "--exit-zero", f], capture_output=True, cwd=tmp)
             if rumdl:
                 subprocess.run([rumdl, "check", f], capture_output=True, cwd=tmp)

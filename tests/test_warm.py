@@ -19,18 +19,21 @@ LIST = "# L\n\n## A\n\n" + WEB + "- [Guide](docs/guide) - Our guide.\n* [Dup](ht
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[str, int, bool]:
-    """What `awesomelint ARGV` prints and its exit code, and whether the cached answer gave them
-    (the same two steps as `awesomelint.__main__.run`, in this process)."""
+    """What `awesomelint ARGV` prints (standard output, then standard error) and its exit code,
+    and whether the cached answer gave them (the same two steps as `awesomelint.__main__.run`,
+    in this process)."""
     capsys.readouterr()
     code = answer(argv)
     if code is not None:
-        return capsys.readouterr().out, code, True
+        got = capsys.readouterr()
+        return got.out + got.err, code, True
     try:
         main(argv, obj={"argv": argv}, prog_name="awesomelint")
         code = 0
     except SystemExit as done:
         code = int(done.code or 0)
-    return capsys.readouterr().out, code, False
+    got = capsys.readouterr()
+    return got.out + got.err, code, False
 
 
 def _fresh(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[str, int]:
@@ -176,18 +179,20 @@ def test_forged_tampered_and_malformed_entries_are_not_believed(project: Path, c
         assert _run(argv, capsys)[:3] == (truth, 1, False)
 
 
-def test_a_warm_run_loads_neither_the_linter_nor_click(project: Path) -> None:
-    first = subprocess.run([sys.executable, "-m", "awesomelint", "lint", "list.md"], capture_output=True, text=True)
-    code = (
-        "import sys; sys.argv = ['awesomelint', 'lint', 'list.md']; before = set(sys.modules)\n"
+@pytest.mark.parametrize(("argv", "code"), [(["lint", "list.md"], 1), (["fmt", "--check", "list.md"], 0)])
+def test_a_warm_run_loads_neither_the_linter_nor_click(project: Path, argv: list[str], code: int) -> None:
+    first = subprocess.run([sys.executable, "-m", "awesomelint", *argv], capture_output=True, text=True)
+    script = (
+        f"import sys; sys.argv = ['awesomelint', *{argv!r}]; before = set(sys.modules)\n"
         "from awesomelint.__main__ import run\n"
         "try:\n    run()\nexcept SystemExit as done:\n    code = done.code\n"
-        "heavy = {'click', 'mistune', 'json', 're', 'dataclasses', 'pathlib', 'typing', 'hashlib', 'awesomelint.lint', 'awesomelint.config', 'awesomelint.source'}\n"
+        "heavy = {'click', 'mistune', 'json', 're', 'dataclasses', 'pathlib', 'typing', 'hashlib', 'awesomelint.lint', 'awesomelint.config', 'awesomelint.source', 'awesomelint.fmt'}\n"
         "print(code, sorted(heavy & (set(sys.modules) - before)))"  # (not what the interpreter loaded before us)
     )
-    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert warm.stdout.endswith("1 []\n"), warm.stdout + warm.stderr
-    assert warm.stdout[: -len("1 []\n")] == first.stdout and first.returncode == 1
+    warm = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    tail = f"{code} []\n"
+    assert warm.stdout.endswith(tail), warm.stdout + warm.stderr
+    assert (warm.stdout[: -len(tail)], warm.stderr) == (first.stdout, first.stderr) and first.returncode == code
 
 
 def test_only_the_last_command_lines_of_a_folder_are_kept(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -201,3 +206,39 @@ def test_only_the_last_command_lines_of_a_folder_are_kept(project: Path, capsys:
     assert _run(runs[0], capsys)[2] is False  # dropped: worked out again, and kept again
     assert [_kept(argv) for argv in runs] == [True, False, True, True]
     assert len(list(warm._store(os.getcwd()).dir.glob("*/w*.signed"))) == 3
+
+
+UNTIDY = "Clinical Data\n=============\n\n## Cohorts\n* [UK Biobank](https://www.ukbiobank.ac.uk/) - Cohort data.\n"
+
+
+def test_fmt_answers_as_it_would_format(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "untidy.md").write_text(UNTIDY, encoding="utf-8")
+    for argv in (["fmt", "--check", "untidy.md"], ["fmt", "--diff", "untidy.md"], ["fmt", "--check", "list.md", "untidy.md"]):
+        said = _check(argv, capsys)
+        assert "untidy.md" in said and _run(argv, capsys)[1] == 1
+    assert (project / "untidy.md").read_text(encoding="utf-8") == UNTIDY  # nothing written
+    (project / "untidy.md").write_text(UNTIDY.replace("Cohort data.", "Cohorts."), encoding="utf-8")
+    assert "untidy.md" in _check(["fmt", "--check", "untidy.md"], capsys)
+    # a run that reformats writes the file: the run after it reads another file, and is worked out
+    assert _run(["fmt", "untidy.md"], capsys)[:3] == ("reformatted untidy.md\n", 0, False)
+    assert not _kept(["fmt", "untidy.md"])
+    assert _run(["fmt", "untidy.md"], capsys)[:3] == ("", 0, False)  # in form now: kept
+    assert _kept(["fmt", "untidy.md"])
+    assert _run(["fmt", "untidy.md"], capsys)[:3] == ("", 0, True)
+    (project / "untidy.md").write_text(UNTIDY, encoding="utf-8")  # untidy again: formatted again
+    assert _run(["fmt", "untidy.md"], capsys)[:3] == ("reformatted untidy.md\n", 0, False)
+    assert (project / "untidy.md").read_text(encoding="utf-8").startswith("# Clinical Data\n")
+    (project / "tidy.md").write_text((project / "untidy.md").read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "untidy.md").write_text(UNTIDY, encoding="utf-8")
+    (project / "link.md").symlink_to(project / "tidy.md")
+    twice = ["fmt", "--check", "tidy.md", "link.md"]  # one file named twice: read once
+    assert _check(twice, capsys) == ""
+    (project / "link.md").unlink()
+    (project / "link.md").symlink_to(project / "untidy.md")
+    assert "link.md" in _check(twice, capsys)
+
+
+@pytest.mark.parametrize("argv", [["fmt", "--check", "."], ["fmt", "--check", "list.md", "--no-cache"], ["fmt", "--check", "missing.md"]])
+def test_fmt_runs_no_entry_may_stand_for(project: Path, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    _run(argv, capsys)
+    assert not _kept(argv)

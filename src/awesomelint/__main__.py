@@ -1,6 +1,6 @@
 """The `awesomelint` command and `python -m awesomelint`.
 
-`--version`, and a `lint` run whose last identical run stands (see `warm`), are answered here,
+`--version`, and a `lint` or `fmt` run whose last identical run stands (see `warm`), are answered here,
 before the command-line interface (click and every command's imports) is loaded: start-up is
 what a pre-commit hook or an editor pays on every call.
 """
@@ -17,7 +17,7 @@ def run() -> None:
         sys.stdout.write(f"awesomelint, version {__version__}\n")  # the same line as click's option
         return
     argv = sys.argv[1:]
-    if argv[:1] == ["lint"] and "--no-cache" not in argv:
+    if argv[:1] in (["lint"], ["fmt"]) and "--no-cache" not in argv:
         from awesomelint.warm import answer
 
         code = answer(argv)

@@ -121,6 +121,7 @@ class FmtOutcome:
     changed: bool
     diff: str = ""
     output: bytes = b""
+    digest: str = ""  # of the file's bytes as read (`inputs.digest`), "" when unknown
 
 
 def fmt(path: str, source: SourceText | None = None, *, write: bool = True, want_diff: bool = False) -> FmtOutcome:
@@ -137,7 +138,7 @@ def fmt(path: str, source: SourceText | None = None, *, write: bool = True, want
     res = format_checked(src)
     changed = res.changed(src)
     data = res.encoded(src)
-    outcome = FmtOutcome(path, changed, output=data)
+    outcome = FmtOutcome(path, changed, output=data, digest=src.stamp.digest if src.stamp else "")
     if changed and want_diff:
         outcome.diff = res.diff(src)
     if changed and write:

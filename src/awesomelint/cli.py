@@ -248,7 +248,8 @@ def _default_targets() -> list[str]:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and name the files that would change.")
 @click.option("--diff", is_flag=True, help="Write nothing; print a unified diff of the changes.")
-def fmt_command(paths: tuple[str, ...], check: bool, diff: bool) -> None:
+@click.option("--no-cache", is_flag=True, help="Do not answer from, or keep, the last identical run's answer (kept in the user's cache folder).")
+def fmt_command(paths: tuple[str, ...], check: bool, diff: bool, no_cache: bool) -> None:
     """Rewrite lists into canonical Markdown, never changing what the page shows."""
     from awesomelint import api
     from awesomelint.errors import InputError, UnsafeFormatError
@@ -256,7 +257,14 @@ def fmt_command(paths: tuple[str, ...], check: bool, diff: bool) -> None:
 
     failed = False
     would_change: list[str] = []
-    for path in expand_paths(paths):
+    found = expand_paths(paths)
+    # what the run read, for a run like it (see `warm`): files named as such, none written
+    inputs: list[tuple[str, str, str]] | None = None
+    if not no_cache and all(p != "-" and p in paths and not os.path.isdir(p) for p in found) and not any(os.path.isdir(p) for p in paths):
+        inputs = [("r", p, os.path.realpath(p)) for p in paths]
+    printed: list[str] = []
+    said: list[str] = []
+    for path in found:
         try:
             if path == "-":
                 src = _read_input("-")
@@ -279,18 +287,31 @@ def fmt_command(paths: tuple[str, ...], check: bool, diff: bool) -> None:
             click.echo(f"awesomelint: error: {err}", err=True)
             failed = True
             continue
+        if inputs is not None:
+            if outcome.digest and not (outcome.changed and not (check or diff)):
+                inputs.append(("h", path, outcome.digest))
+            else:
+                inputs = None  # a file reformatted (written): the next run reads another file
         if outcome.changed:
             would_change.append(path)
             if diff:
                 sys.stdout.write(outcome.diff)
+                printed.append(outcome.diff)
             elif check:
                 _say(f"would reformat {path}")
+                said.append(printable(f"would reformat {path}") + "\n")
             else:
                 _say(f"reformatted {path}")
     if failed:
         sys.exit(2)
-    if would_change and (check or diff):
-        sys.exit(1)
+    code = 1 if would_change and (check or diff) else 0
+    run = click.get_current_context().obj
+    if inputs is not None and isinstance(run, dict) and "argv" in run:
+        from awesomelint.warm import remember
+
+        remember(run["argv"], inputs, "".join(printed), code, "".join(said))  # a run like this one is answered from it
+    if code:
+        sys.exit(code)
 
 
 @main.command("rules")

@@ -1,16 +1,16 @@
-"""A `lint` run answered from the last identical run, before the linter is loaded.
+"""A `lint` or `fmt` run answered from the last identical run, before the linter is loaded.
 
 A pre-commit hook or an editor runs one command on the same files again and again. The run's
 folder, command line, colour and code (`inputs.code_stamp`) name one signed entry in the user's
-cache (never the work tree: see `cachedir`). The entry holds what the run printed, its exit code,
-and every input it read with what it found: the digest of each list and config file, where each
+cache (never the work tree: see `cachedir`). The entry holds what the run printed (on standard
+output and standard error), its exit code, and every input it read with what it found: the digest of each list and config file, where each
 path led, which config each file found, and each question its rules asked of the file system
 (`inputs.PROBES`). A run that finds the entry, and every input as it was, prints the same and
 exits the same, having imported `os`, `sys` and a hash.
 
-Anything else runs the linter, which writes the entry again when the run is one an entry may
-stand for: files named as such (no folder, glob or standard input), no --fix, --diff or --output,
-and nothing said on standard error (no warning, no error). The answers of the last 32 command
+Anything else runs the command, which writes the entry again when the run is one an entry may
+stand for: files named as such (no folder, glob or standard input), nothing written (no `lint
+--fix`, `--output`, no `fmt` that reformatted a file), no `--no-cache`, and no warning or error. The answers of the last 32 command
 lines the linter worked out in a folder are kept.
 """
 
@@ -62,11 +62,11 @@ def _unpack(data: bytes) -> list[str] | None:
     return fields
 
 
-def remember(argv: list[str], probes: list[Probe], printed: str, code: int) -> None:
-    """Keep what a run printed and its exit code, with every input it read (`probes`), for the
-    same command in the same folder."""
+def remember(argv: list[str], probes: list[Probe], printed: str, code: int, said: str = "") -> None:
+    """Keep what a run printed (`printed` on standard output, `said` on standard error) and its
+    exit code, with every input it read (`probes`), for the same command in the same folder."""
     cwd = os.getcwd()
-    fields = [str(code), printed]
+    fields = [str(code), printed, said]
     for kind, path, answer in probes:
         fields += [kind, path, answer]
     store, name = _store(cwd), _slot(argv, cwd, use_colour(sys.stdout))
@@ -77,35 +77,36 @@ def remember(argv: list[str], probes: list[Probe], printed: str, code: int) -> N
     store.supersede("runs", [name, *older[: KEEP - 1]])
 
 
-def recall(argv: list[str]) -> tuple[str, int] | None:
-    """What the last identical run printed and its exit code, if every input it read is as it
-    was; None otherwise."""
+def recall(argv: list[str]) -> tuple[str, str, int] | None:
+    """What the last identical run printed (standard output, standard error) and its exit code,
+    if every input it read is as it was; None otherwise."""
     cwd = os.getcwd()
     data = _store(cwd).get_bytes(_slot(argv, cwd, use_colour(sys.stdout)))
     fields = _unpack(data) if data is not None else None
-    if not fields or len(fields) % 3 != 2 or not fields[0].isdigit():
+    if not fields or len(fields) % 3 != 0 or not fields[0].isdigit():
         return None
-    for i in range(2, len(fields), 3):
+    for i in range(3, len(fields), 3):
         kind, path, answer = fields[i : i + 3]
         test = PROBES.get(kind)
         if test is None or test(path) != answer:
             return None
-    return fields[1], int(fields[0])
+    return fields[1], fields[2], int(fields[0])
 
 
 def answer(argv: list[str]) -> int | None:
-    """Print the last identical run's report and give its exit code; None when the linter must
-    run (no entry, an input changed, or anything unexpected: this path never fails a run)."""
+    """Print what the last identical run printed and give its exit code; None when the command
+    must run (no entry, an input changed, or anything unexpected: this path never fails a run)."""
     try:
         got = recall(argv)
     except Exception:  # a cache is never a reason to fail: the linter answers
         return None
     if got is None:
         return None
-    printed, code = got
+    printed, said, code = got
     try:
         sys.stdout.write(printed)
         sys.stdout.flush()
+        sys.stderr.write(said)
     except BrokenPipeError:  # the reader went away (`| head`): as the linter's run ends
         return 0
     except OSError as err:  # as the linter's run would fail writing the same report: one line
