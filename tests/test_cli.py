@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from awesomelint import __version__
 from conftest import FIXTURES
@@ -112,3 +115,15 @@ def test_other_markup_is_refused(tmp_path):
     for cmd in ("lint", "fmt", "convert"):
         one_line_error(run(cmd, str(p)), "README.rst", "reStructuredText is not Markdown")
     assert p.read_text(encoding="utf-8").startswith("Title")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device every write to fails, as a full disk)")
+@pytest.mark.parametrize("args", [["--version"], ["rules"], ["lint", "list.md"], ["lint", "--no-cache", "list.md"], ["fmt", "--diff", "list.md"]])
+def test_output_that_cannot_be_written_is_one_line(tmp_path: Path, args: list[str]) -> None:
+    """A full disk under standard output, twice (the second run of a lint or fmt is answered
+    from the first): one line and exit 2, never a traceback or an internal error."""
+    (tmp_path / "list.md").write_text("# T\n\n* [A](https://a.org) - A.\n- [A](https://a.org/) - A.\n", encoding="utf-8")
+    for _ in range(2):
+        with open("/dev/full", "w") as full:
+            r = subprocess.run([sys.executable, "-m", "awesomelint", *args], stdout=full, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+        assert (r.returncode, r.stderr) == (2, "awesomelint: error: cannot write the output (No space left on device)\n")

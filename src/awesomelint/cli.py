@@ -8,7 +8,7 @@ import sys
 import click
 
 from awesomelint import __version__
-from awesomelint.errors import AwesomelintError, printable
+from awesomelint.errors import AwesomelintError, output_failure, printable
 
 
 def _say(message: str) -> None:
@@ -38,8 +38,8 @@ class _Group(click.Group):
         except BrokenPipeError:
             sys.exit(0)
         except Exception as err:  # a bug: say so in one line, traceback only on request
-            if os.environ.get("AWESOMELINT_DEBUG"):
-                raise
+            if os.environ.get("AWESOMELINT_DEBUG") or output_failure(err):
+                raise  # (the output could not be written: said by `awesomelint.__main__.run`)
             _say(f"awesomelint: internal error: {type(err).__name__}: {err} (set AWESOMELINT_DEBUG=1 for a traceback, and please report it)")
             sys.exit(2)
 

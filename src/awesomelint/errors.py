@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 _CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
 _CONTROL.update({c: f"\\u{c:04x}" for c in [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
 
@@ -13,6 +15,18 @@ def printable(text: str) -> str:
     if text.isprintable():
         return text
     return text.translate(_CONTROL)
+
+
+# what writing to a full disk, a failing device or a closed descriptor raises: no file is named
+_OUTPUT_ERRNOS = {errno.EIO, errno.EBADF, errno.EFBIG, errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def output_failure(err: BaseException) -> str | None:
+    """The one line to say when writing a command's output failed, None when `err` is not that
+    (a file operation names its file: `err.filename` is set)."""
+    if isinstance(err, OSError) and err.filename is None and err.errno in _OUTPUT_ERRNOS:
+        return f"awesomelint: error: cannot write the output ({err.strerror or err})"
+    return None
 
 
 class AwesomelintError(Exception):

@@ -104,12 +104,11 @@ def answer(argv: list[str]) -> int | None:
         return None
     printed, said, code = got
     try:
-        sys.stdout.write(printed)
-        sys.stdout.flush()
-        sys.stderr.write(said)
+        if printed:  # (as the command itself: nothing written when there is nothing to say)
+            sys.stdout.write(printed)
+            sys.stdout.flush()
+        if said:
+            sys.stderr.write(said)
     except BrokenPipeError:  # the reader went away (`| head`): as the linter's run ends
         return 0
-    except OSError as err:  # as the linter's run would fail writing the same report: one line
-        sys.stderr.write(f"awesomelint: error: cannot write the report ({err.strerror or err})\n")
-        return 2
     return code
