@@ -185,7 +185,7 @@ def test_a_warm_run_loads_neither_the_linter_nor_click(project: Path, argv: list
     script = (
         f"import sys; sys.argv = ['awesomelint', *{argv!r}]; before = set(sys.modules)\n"
         "from awesomelint.__main__ import run\n"
-        "try:\n    run()\nexcept SystemExit as done:\n    code = done.code\n"
+        "code = 0\ntry:\n    run()\nexcept SystemExit as done:\n    code = done.code\n"
         "heavy = {'click', 'mistune', 'json', 're', 'dataclasses', 'pathlib', 'typing', 'hashlib', 'awesomelint.lint', 'awesomelint.config', 'awesomelint.source', 'awesomelint.fmt'}\n"
         "print(code, sorted(heavy & (set(sys.modules) - before)))"  # (not what the interpreter loaded before us)
     )

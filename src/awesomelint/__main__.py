@@ -13,19 +13,13 @@ import sys
 def run() -> None:
     """Run the command; a failure to write its output (a full disk, a closed terminal) is one
     line on standard error and exit 2, wherever it happens, the final flush included."""
-    from awesomelint.errors import output_failure
-
     code: int | str | None = 0
     try:
         _run()
     except SystemExit as done:
         code = done.code
     except OSError as err:
-        said = output_failure(err)
-        if said is None:
-            raise
-        sys.stderr.write(said + "\n")
-        code = 2
+        code = _cannot_write(err)
     try:
         sys.stdout.flush()  # what is still buffered is written now, not at exit where no one reports it
     except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
@@ -33,12 +27,20 @@ def run() -> None:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except OSError as err:
-        said = output_failure(err)
-        if said is None:
-            raise
-        sys.stderr.write(said + "\n")
-        code = 2
-    sys.exit(code)
+        code = _cannot_write(err)
+    if code not in (0, None):
+        sys.exit(code)
+
+
+def _cannot_write(err: OSError) -> int:
+    """Say that the output could not be written (exit 2); any other error goes on up."""
+    from awesomelint.errors import output_failure
+
+    said = output_failure(err)
+    if said is None:
+        raise err
+    sys.stderr.write(said + "\n")
+    return 2
 
 
 def _run() -> None:

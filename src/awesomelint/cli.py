@@ -215,7 +215,8 @@ def lint(
         _write_output(report, output)
     elif not (fmt_ == "text" and not result.diagnostics and (diff or result.errors)):
         if fmt_ == "text":
-            from awesomelint.lint.reporters import colourise, use_colour
+            from awesomelint.inputs import use_colour  # (a warm run's answer is named by it too)
+            from awesomelint.lint.reporters import colourise
 
             report = colourise(report) if use_colour(sys.stdout) else report
         sys.stdout.write(report)

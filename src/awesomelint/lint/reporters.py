@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable
 from typing import Any
@@ -33,16 +32,6 @@ def text(diags: list[Diagnostic], files: int) -> str:
 
 
 _LINE = re.compile(r"^(?P<where>\S.*?:\d+:\d+:) (?P<code>[A-Z]+\d+)(?P<warn> warning)? (?P<rest>.*?)(?P<fix> \[\*\])?$")
-
-
-def use_colour(stream: Any) -> bool:
-    """Colour for a terminal, or when `FORCE_COLOR` is set; never when `NO_COLOR` is (no-color.org)."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
 
 
 def colourise(report: str) -> str:
