@@ -242,3 +242,17 @@ def test_fmt_answers_as_it_would_format(project: Path, capsys: pytest.CaptureFix
 def test_fmt_runs_no_entry_may_stand_for(project: Path, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     _run(argv, capsys)
     assert not _kept(argv)
+
+
+@pytest.mark.parametrize("command", ["lint", "fmt"])
+def test_a_run_from_a_deleted_folder_needs_no_cache(tmp_path: Path, command: str) -> None:
+    """The folder a run started in is gone (deleted under a shell): a file named by its full
+    path is linted or formatted all the same, without a cache."""
+    listed = tmp_path / "list.md"
+    listed.write_text("# T\n\n- [A](https://a.org) - A.\n", encoding="utf-8")
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = f"import os, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); sys.argv = ['awesomelint', {command!r}, {str(listed)!r}]\nfrom awesomelint.__main__ import run\nrun()"
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (r.returncode, r.stderr) == (0, ""), r.stderr
+    assert r.stdout == ("All checks passed (1 file).\n" if command == "lint" else "")

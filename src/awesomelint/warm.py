@@ -64,7 +64,15 @@ def _unpack(data: bytes) -> list[str] | None:
 
 def remember(argv: list[str], probes: list[Probe], printed: str, code: int, said: str = "") -> None:
     """Keep what a run printed (`printed` on standard output, `said` on standard error) and its
-    exit code, with every input it read (`probes`), for the same command in the same folder."""
+    exit code, with every input it read (`probes`), for the same command in the same folder.
+    Keeping it never fails the run (a folder deleted under it, a cache that cannot be written)."""
+    try:
+        _remember(argv, probes, printed, code, said)
+    except OSError:
+        pass
+
+
+def _remember(argv: list[str], probes: list[Probe], printed: str, code: int, said: str) -> None:
     cwd = os.getcwd()
     fields = [str(code), printed, said]
     for kind, path, answer in probes:

@@ -291,10 +291,14 @@ def lint_sources(
         cfg = configs.for_path(src.path)
         enabled = _with_overrides(cfg.enabled(src.path), overrides)
         cache = key = None
-        if use_cache:
-            cache = caches.get(cfg.root)
+        try:
+            root = cfg.root if use_cache else None  # (no config: the folder the run started in)
+        except OSError:
+            root = None  # that folder was deleted: no cache, the file is linted all the same
+        if root is not None:
+            cache = caches.get(root)
             if cache is None:
-                cache = caches[cfg.root] = ResultCache(cfg.root)
+                cache = caches[root] = ResultCache(root)
             config_keys[i] = config_key = cfg.cache_key()
             key = cache.key(src, enabled, config_key)
             hit = cache.get(key, src.path)
