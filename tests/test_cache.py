@@ -280,3 +280,34 @@ def test_a_result_that_read_the_file_system_is_read_again_when_it_changes(tmp_pa
     assert report(tmp_path) == report(tmp_path, "--no-cache") == []
     (tmp_path / "docs" / "guide").unlink()
     assert [d["code"] for d in report(tmp_path)] == ["AL108"]
+
+
+def test_projects_not_written_for_a_month_lose_their_cache(tmp_path, monkeypatch):
+    """A project deleted, moved or no longer linted does not keep its cache for ever: checked
+    once a day, a project with no entry written in 30 days is removed; the others stay."""
+    import os
+    import time
+
+    from awesomelint import cachedir
+    from awesomelint.cachedir import SignedStore
+
+    monkeypatch.setenv("AWESOMELINT_CACHE_DIR", str(tmp_path / "cache"))
+    projects = str(tmp_path / "cache" / "projects")
+    day = 86_400
+
+    def store(name: str, age_days: float) -> SignedStore:
+        s = SignedStore(tmp_path / name, "lint")
+        s.put("abc", 1)
+        then = time.time() - age_days * day
+        os.utime(s.dir.parent, (then, then))  # its last write, `age_days` ago
+        return s
+
+    gone, kept = store("gone", 29), store("kept", 0)
+    later = time.time() + 2 * day  # the first look is made now; the next a day on at the earliest
+    cachedir.prune(projects, now=later)
+    assert not gone.dir.exists() and kept.get("abc") == 1
+    again = store("again", 40)
+    cachedir.prune(projects, now=later + 3600)  # the same day: not looked at again
+    assert again.get("abc") == 1
+    cachedir.prune(projects, now=later + 1.5 * day)
+    assert not again.dir.exists() and kept.get("abc") == 1

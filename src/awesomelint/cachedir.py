@@ -11,7 +11,8 @@ treated as "no cache": the run simply computes the answer.
 
 The cache keeps one version of each thing it stands for: `supersede` says which entries a file
 (or a run over several files) is now made of, and deletes the ones its last version had and this
-one has not, so an editor that lints on every save does not fill the disk.
+one has not, so an editor that lints on every save does not fill the disk. A project none of whose
+entries was written in 30 days (deleted, moved, no longer linted) loses its folder (`prune`).
 """
 
 from __future__ import annotations
@@ -90,6 +91,51 @@ def _valid_name(name: str) -> bool:
     """What entry names look like: 3 to 101 of [a-z0-9.], not starting with a dot (no
     separators, no `..`)."""
     return 3 <= len(name) <= 101 and name[0] != "." and all(c in "abcdefghijklmnopqrstuvwxyz0123456789." for c in name)
+
+
+PRUNE_DAYS = 30
+_PRUNED: list[bool] = []
+
+
+def prune(projects: str, now: float | None = None) -> None:
+    """Delete the cache folders of projects none of whose entries was written in `PRUNE_DAYS`
+    days: a project deleted, moved or no longer linted. Looked at once a day at most (the
+    modification time of `projects/pruned` says when it last was)."""
+    import time
+
+    now = time.time() if now is None else now
+    stamp = os.path.join(projects, "pruned")
+    try:
+        if now - os.stat(stamp).st_mtime < 86_400:
+            return
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return
+    try:
+        with open(stamp, "wb"):
+            pass
+        os.utime(stamp, (now, now))
+        folders = [e for e in os.scandir(projects) if e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return
+    import shutil
+
+    for project in folders:
+        if now - _last_written(project.path) > PRUNE_DAYS * 86_400:
+            shutil.rmtree(project.path, ignore_errors=True)
+
+
+def _last_written(project: str) -> float:
+    """When an entry of a project's cache was last written: a run that writes one sets the
+    modification time of the project's folder (`SignedStore.put_bytes`)."""
+    try:
+        return os.stat(project, follow_symlinks=False).st_mtime
+    except OSError:
+        return float("inf")  # not there, or not readable as it should be: left alone
+
+
+_TOUCHED: set[str] = set()
 
 
 class SignedStore:
@@ -187,3 +233,13 @@ class SignedStore:
             replace_via_temporary(Path(self._file(name)), entry, sync=False)
         except OSError:
             pass  # no cache is fine: the next run computes the answer again
+        project = os.path.dirname(self._dir)
+        if project not in _TOUCHED:  # this project was written to now (once per run is enough)
+            _TOUCHED.add(project)
+            try:
+                os.utime(project)
+            except OSError:
+                pass
+        if not _PRUNED:
+            _PRUNED.append(True)  # once per run at most, and then once a day (`prune`)
+            prune(os.path.dirname(project))
