@@ -3,15 +3,16 @@
 A pre-commit hook or an editor runs one command on the same files again and again. The run's
 folder, command line, colour and code (`inputs.code_stamp`) name one signed entry in the user's
 cache (never the work tree: see `cachedir`). The entry holds what the run printed (on standard
-output and standard error), its exit code, and every input it read with what it found: the digest of each list and config file, where each
-path led, which config each file found, and each question its rules asked of the file system
-(`inputs.PROBES`). A run that finds the entry, and every input as it was, prints the same and
-exits the same, having imported `os`, `sys` and a hash.
+output and standard error), its exit code, and every input it read with what it found: the
+digest of each list and config file, where each path led, which config each file found, and
+each question its rules asked of the file system (`inputs.PROBES`). A run that finds the entry,
+and every input as it was, prints the same and exits the same, having imported `os`, `sys` and
+a hash.
 
 Anything else runs the command, which writes the entry again when the run is one an entry may
 stand for: files named as such (no folder, glob or standard input), nothing written (no `lint
---fix`, `--output`, no `fmt` that reformatted a file), no `--no-cache`, and no warning or error. The answers of the last 32 command
-lines the linter worked out in a folder are kept.
+--fix` or `--output`, no `fmt` that reformatted a file), no `--no-cache`, and no warning or
+error. The answers of the last 32 command lines worked out in a folder are kept.
 """
 
 from __future__ import annotations
