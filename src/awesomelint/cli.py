@@ -254,14 +254,14 @@ def fmt_command(paths: tuple[str, ...], check: bool, diff: bool, no_cache: bool)
     """Rewrite lists into canonical Markdown, never changing what the page shows."""
     from awesomelint import api
     from awesomelint.errors import InputError, UnsafeFormatError
-    from awesomelint.paths import expand_paths
+    from awesomelint.paths import expand_paths, only_named_files
 
     failed = False
     would_change: list[str] = []
     found = expand_paths(paths)
     # what the run read, for a run like it (see `warm`): files named as such, none written
     inputs: list[tuple[str, str, str]] | None = None
-    if not no_cache and all(p != "-" and p in paths and not os.path.isdir(p) for p in found) and not any(os.path.isdir(p) for p in paths):
+    if not no_cache and only_named_files(paths, found):
         inputs = [("r", p, os.path.realpath(p)) for p in paths]
     printed: list[str] = []
     said: list[str] = []

@@ -89,3 +89,10 @@ def _git_files(folder: str) -> set[str] | None:
     if done.returncode != 0:
         return None
     return {os.path.normpath(f) for f in done.stdout.decode("utf-8", "surrogateescape").split("\0") if f}
+
+
+def only_named_files(paths: Iterable[str], found: list[str]) -> bool:
+    """Are the files `expand_paths` found just files named as such: no folder, glob or standard
+    input, whose contents (what a folder holds, what a glob matches) would be inputs too?"""
+    named = set(paths)
+    return all(p != "-" and p in named and not os.path.isdir(p) for p in found) and not any(os.path.isdir(p) for p in named)

@@ -27,7 +27,7 @@ from awesomelint.lint.engine import (
     apply_suppressions,
     find_suppressions,
 )
-from awesomelint.paths import expand_paths
+from awesomelint.paths import expand_paths, only_named_files
 from awesomelint.source import SourceText, file_kind
 
 PARALLEL_MIN_FILES = 4
@@ -409,7 +409,7 @@ def lint_paths(
     explicit = set(paths)
     found = expand_paths(paths, exclude)
     # files named as such, each read whole: what a cached answer may stand for
-    plain = not (fix or diff) and all(p != "-" and p in explicit and not os.path.isdir(p) for p in found) and not any(os.path.isdir(p) for p in paths)
+    plain = not (fix or diff) and only_named_files(paths, found)
     for path in found:
         if path not in explicit and configs.for_path(path).excludes(path):
             continue  # found by walking a folder, and the config excludes it
