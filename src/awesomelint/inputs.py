@@ -162,7 +162,7 @@ def code_stamp() -> str:
             for e in entries:
                 if e.name.endswith(".py"):
                     st = e.stat()
-                    parts.append(f"{os.path.relpath(e.path, here)}\0{st.st_size}\0{st.st_mtime_ns}")
+                    parts.append(f"{e.path[len(here) :]}\0{st.st_size}\0{st.st_mtime_ns}")
                 elif e.is_dir() and e.name != "__pycache__":
                     todo.append(e.path)
         _STAMP.append(digest("\n".join(parts).encode("utf-8", "surrogateescape")))
