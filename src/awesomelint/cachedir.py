@@ -94,7 +94,6 @@ def _valid_name(name: str) -> bool:
 
 
 PRUNE_DAYS = 30
-_PRUNED: list[bool] = []
 
 
 def prune(projects: str, now: float | None = None) -> None:
@@ -135,7 +134,7 @@ def _last_written(project: str) -> float:
         return float("inf")  # not there, or not readable as it should be: left alone
 
 
-_TOUCHED: set[str] = set()
+_TOUCHED: set[str] = set()  # the projects this run has written to
 
 
 class SignedStore:
@@ -235,11 +234,11 @@ class SignedStore:
             pass  # no cache is fine: the next run computes the answer again
         project = os.path.dirname(self._dir)
         if project not in _TOUCHED:  # this project was written to now (once per run is enough)
+            first = not _TOUCHED
             _TOUCHED.add(project)
             try:
                 os.utime(project)
             except OSError:
                 pass
-        if not _PRUNED:
-            _PRUNED.append(True)  # once per run at most, and then once a day (`prune`)
-            prune(os.path.dirname(project))
+            if first:  # the run's first write looks for old projects (and then once a day: `prune`)
+                prune(os.path.dirname(project))

@@ -224,13 +224,20 @@ def lint(
         sys.exit(2)
     failing = [d for d in result.diagnostics if strict or d.severity != "warning"]  # warnings alone pass
     code = 1 if failing and not exit_zero else 0
-    run = click.get_current_context().obj
-    if isinstance(run, dict) and "argv" in run and result.inputs is not None and not output and not no_cache:
-        from awesomelint.warm import remember
-
-        remember(run["argv"], looked + result.inputs, report, code)  # a run like this one is answered from it
+    if result.inputs is not None and not output and not no_cache:
+        _remember(looked + result.inputs, report, code)
     if code:
         sys.exit(code)
+
+
+def _remember(inputs: list[tuple[str, str, str]], printed: str, code: int, said: str = "") -> None:
+    """Keep what this run printed and its exit code for a run like it (see `warm`), when the
+    command line is known: it is, run as `awesomelint` (`awesomelint.__main__` passes it)."""
+    run = click.get_current_context().obj
+    if isinstance(run, dict) and "argv" in run:
+        from awesomelint.warm import remember
+
+        remember(run["argv"], inputs, printed, code, said)
 
 
 _DEFAULT_NAMES = ("README.md", "readme.md", "Readme.md")
@@ -306,11 +313,8 @@ def fmt_command(paths: tuple[str, ...], check: bool, diff: bool, no_cache: bool)
     if failed:
         sys.exit(2)
     code = 1 if would_change and (check or diff) else 0
-    run = click.get_current_context().obj
-    if inputs is not None and isinstance(run, dict) and "argv" in run:
-        from awesomelint.warm import remember
-
-        remember(run["argv"], inputs, "".join(printed), code, "".join(said))  # a run like this one is answered from it
+    if inputs is not None:
+        _remember(inputs, "".join(printed), code, "".join(said))
     if code:
         sys.exit(code)
 

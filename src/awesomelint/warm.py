@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import sys
 
-from awesomelint.inputs import PROBES, code_stamp, digest, use_colour
+from awesomelint.inputs import code_stamp, digest, hold, use_colour
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -94,11 +94,8 @@ def recall(argv: list[str]) -> tuple[str, str, int] | None:
     fields = _unpack(data) if data is not None else None
     if not fields or len(fields) % 3 != 0 or not fields[0].isdigit():
         return None
-    for i in range(3, len(fields), 3):
-        kind, path, answer = fields[i : i + 3]
-        test = PROBES.get(kind)
-        if test is None or test(path) != answer:
-            return None
+    if not hold([fields[i : i + 3] for i in range(3, len(fields), 3)]):
+        return None
     return fields[1], fields[2], int(fields[0])
 
 

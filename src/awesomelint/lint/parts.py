@@ -255,7 +255,7 @@ def assemble(src: SourceText, enabled: set[str], schema: dict[str, Any], store: 
         return None
     lines = src.text.split("\n")
     local = sorted(c for c in enabled if rules[c].local)
-    wide = sorted(c for c in enabled if not rules[c].local and not rules[c].project)
+    wide = _file_wide(enabled)
     with_urls = "AL201" in enabled
     base = "\0".join((code_stamp(), _FORMAT, src.path, config_key, ",".join(sorted(enabled))))
     out = Assembled(Document(path=src.path, front_matter=front_matter), {c: [] for c in local}, [], [], base=base)
@@ -320,6 +320,13 @@ def records(src: SourceText, got: Assembled, store: Any) -> Document | None:
     return doc
 
 
+def _file_wide(enabled: set[str]) -> list[str]:
+    """The rules run over the whole file put together: neither local to a part, nor run across
+    files, nor AL001 (said after suppressions)."""
+    rules = all_rules()
+    return [c for c in sorted(enabled) if not rules[c].local and not rules[c].project and c != "AL001"]
+
+
 def _records_key(key: str) -> str:
     return "r" + key[1:]
 
@@ -349,11 +356,7 @@ def lint_by_parts(src: SourceText, enabled: set[str], schema: dict[str, Any], st
     if got is None:
         return None
     rules = all_rules()
-    wide = [
-        code
-        for code in sorted(enabled)
-        if not rules[code].local and not rules[code].project and code != "AL001" and (rules[code].relevant is None or code in got.relevant)
-    ]
+    wide = [code for code in _file_wide(enabled) if rules[code].relevant is None or code in got.relevant]
     diags: dict[str, list[Diagnostic]] = {}
     try:
         try:

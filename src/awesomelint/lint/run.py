@@ -131,6 +131,8 @@ class ConfigCache:
         self._by_file: dict[Path | None, Config] = {}
         self._by_folder: dict[str, Path | None] = {}  # the config file found from each folder
         self.probes: list[tuple[str, str, str]] = []
+        if override is not None and override.path is not None:  # --config FILE
+            self.probes += [("f", str(override.path), "1"), ("h", str(override.path), override.digest)]
         self.warned = False
 
     def _warn(self, message: str) -> None:
@@ -404,8 +406,6 @@ def lint_paths(
     result = LintResult()
     sources: list[SourceText] = []
     configs = ConfigCache(_config_file(config_file) if config_file else None)
-    if config_file:
-        configs.probes += [("f", config_file, "1"), ("h", config_file, configs.for_path(config_file).digest)]
     explicit = set(paths)
     found = expand_paths(paths, exclude)
     # files named as such, each read whole: what a cached answer may stand for
@@ -439,9 +439,7 @@ def lint_paths(
         result.errors.append(InputError(", ".join(paths), "no Markdown files found"))
     diags, done = lint_sources(sources, configs, overrides, use_cache=use_cache and not (fix or diff))
     if plain and not result.errors and not configs.warned and all(s.stamp is not None for s in sources):
-        from awesomelint.inputs import PROBES
-
-        probes = [("r", p, PROBES["r"](p)) for p in paths]  # a file named twice is read once
+        probes = [("r", p, os.path.realpath(p)) for p in paths]  # a file named twice is read once
         probes += [("h", s.path, s.stamp.digest) for s in sources if s.stamp is not None]
         probes += configs.probes
         for fr in done:
