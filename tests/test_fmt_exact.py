@@ -99,6 +99,8 @@ CORNERS = {
     "nbsp-indent-nested": "- [A](https://a.org) - Alpha.\n   - [B](https://b.org) - Beta.\n\u00a0\u00a0continued\n",
     # found by the concatenation test: raw HTML indented past the item's content column
     "raw-html-indented-in-item": "- a\n- b\n\n- c\n  <div>\n\n    <div>\n",
+    # found by the concatenation test: a fence left open runs to the end, its last blank line is code
+    "unclosed-fence-last-blank-line": "```\nFoo\n    bar\n\n",
 }
 
 

@@ -264,7 +264,7 @@ def check_formatted(src: SourceText, result: FormatResult, codes: Iterable[str] 
 
     if not result.changed(src):
         return
-    pages = _same_page_for_fmt(src.text, result.text)
+    pages = _same_page_for_fmt(_as_written(src.text, src.final_newline), _as_written(result.text, result.final_newline))
     if pages is not None:
         import difflib
 
@@ -282,6 +282,12 @@ def check_formatted(src: SourceText, result: FormatResult, codes: Iterable[str] 
     again = format_source(out_src, out_doc, out_tokens, codes=codes)
     if again.changed(out_src):
         raise UnsafeFormatError(src.path, "formatting is not stable (a second run would change the output again); not written")
+
+
+def _as_written(text: str, final_newline: bool) -> str:
+    """A text as its file holds it, final newline included (`SourceText.text` leaves it out):
+    the page is rendered from the file, and a fence left open reads its last blank line as code."""
+    return text + "\n" if final_newline and text else text
 
 
 _NOT_KEPT = frozenset(("line", "end_line", "path", "separator", "markdown", "loose", "loose_children"))
