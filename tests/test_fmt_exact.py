@@ -109,6 +109,31 @@ def test_unicode_white_space_is_content(name):
     assert_formats_exactly_or_refuses(CORNERS[name])
 
 
+# -- code at the end of a file: formatted, not refused, and its blank lines kept ---------------
+# the blank lines after a fence left open are code (cmark-gfm keeps them, though mistune's token
+# ends before them); a code block at the end does not let the end-of-file pass reach the blank
+# line above it
+CODE_AT_END = {
+    "open-fence-trailing-blank": ("```\nFoo\n    bar\n\n", None),
+    "open-fence-in-item-blank-lines": ("- a\n\n  ```\n  foo\n\n\n", None),
+    "open-fence-in-item-then-paragraph": ("- ```\n  foo\n\n\nbar\n", None),
+    "open-fence-only": ("```\n\n\n", None),
+    "indented-code-last": ("a\n\n    x\n", None),
+    "closed-fence-last": ("a\n\n```\nx\n```\n", None),
+    "closed-fence-then-blank-lines": ("a\n\n```\nx\n```\n\n\n", "a\n\n```\nx\n```\n"),
+    "longer-fence-closed-by-short-marker-is-open": ("````\nx\n```\n\n\n", None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CODE_AT_END))
+def test_code_at_the_end_is_formatted_not_refused(name):
+    text, expected = CODE_AT_END[name]
+    code, out, err = fmt_stdin(text)
+    assert code == 0, err
+    assert out == (text if expected is None else expected)
+    assert shown(out) == shown(text)
+
+
 def test_code_span_trailing_space_is_kept_or_refused():
     """The exact case of the issue: `foo   bar  baz` must not become `foo   bar baz`."""
     text = CORNERS["code-span-trailing-space"]

@@ -24,6 +24,12 @@ def test_al506_says_whether_a_blank_line_is_extra_or_missing():
     assert got[1][:3] == (6, 1, "AL506") and "no blank line between the heading and the list" in got[1][3]
 
 
+def test_al506_counts_every_blank_line_at_the_end():
+    assert "2 blank lines at the end of the file" in messages("a\n\nb\n\n\n", "AL506")[0][3]
+    assert "1 blank line at the end of the file" in messages("a\n\nb\n\n", "AL506")[0][3]
+    assert messages("a\n\n```\nx\n```\n", "AL506") == []  # the blank line above a code block is kept
+
+
 def test_al502_gives_the_column_the_nested_list_belongs_at():
     text = "# T\n\n- [a](https://a.org/) - A.\n   - [b](https://b.org/) - B.\n"
     (line, _, code, message), *_ = messages(text, "AL502")

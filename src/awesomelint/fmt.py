@@ -60,7 +60,17 @@ class Layout:
     quoted: set[int] = field(default_factory=set)
 
 
-def _layout(tokens: list[Token], skip: int) -> Layout:
+def _open_fence(t: Token, lines: list[str]) -> bool:
+    """A fenced code block with no closing fence: it runs to the end of its container, and
+    the blank lines after it are code (cmark-gfm keeps them), though its token ends before them."""
+    line, end, marker = t["line"], t.get("end_line") or t["line"], t.get("marker") or ""
+    if t.get("style") != "fenced" or not marker:
+        return False
+    last = lines[end - 1].lstrip(" \t>").rstrip(" \t") if end <= len(lines) else ""
+    return end == line or len(last) < len(marker) or last.strip(marker[0]) != ""
+
+
+def _layout(tokens: list[Token], skip: int, lines: list[str]) -> Layout:
     lay = Layout(front=set(range(1, skip + 1)), top=[t for t in tokens if t["type"] != "blank_line"])
 
     def walk(toks: list[Token], in_quote: bool) -> None:
@@ -69,6 +79,10 @@ def _layout(tokens: list[Token], skip: int) -> Layout:
             line, end = t.get("line"), t.get("end_line") or t.get("line") or 0
             if typ == "block_code" and line:
                 lay.code.update(range(line, end + 1))
+                if _open_fence(t, lines):
+                    while end < len(lines) and not lines[end].strip(" \t"):
+                        end += 1
+                        lay.code.add(end)
             elif typ in ("block_html", "ref_def") and line:
                 lay.html.update(range(line, end + 1))
             elif typ in ("paragraph", "block_text") and line:
@@ -417,9 +431,9 @@ def pass_blank_lines(out: Lines, lay: Layout, doc: Document | None) -> None:
             out.blank_before(cur["line"])
     # no blank lines at the end of the file
     for n in range(total, 0, -1):
-        if n in lay.code or not out.cells[n - 1]:
+        if not out.cells[n - 1]:
             continue
-        if out.get(n).strip(" \t"):
+        if n in lay.code or out.get(n).strip(" \t"):
             break
         out.delete(n)
 
@@ -481,8 +495,9 @@ def _run_passes(parsed: Parsed, codes: set[str]) -> FormatResult:
     the one pass that reads them) may have something to do."""
     src = parsed.src
     doc = parsed.records() if "AL505" in codes and _separators_to_read(src.text) else None
-    lay = _layout(parsed.tokens, parsed.skip)
-    out = Lines(src.text.split("\n"))
+    source_lines = src.text.split("\n")
+    lay = _layout(parsed.tokens, parsed.skip, source_lines)
+    out = Lines(source_lines)
     changes: dict[str, list[int]] = {}
     for code, run in PASSES:
         if code not in codes:

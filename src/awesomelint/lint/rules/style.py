@@ -53,8 +53,8 @@ _UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 
 
 def _line_count(ctx: FileContext) -> int:
-    """Lines of the file (the empty string after a final newline is not a line)."""
-    return len(ctx.lines) - (1 if ctx.lines and ctx.lines[-1] == "" else 0)
+    """Lines of the file: its text holds no final newline, so every piece is a line (an empty file has none)."""
+    return len(ctx.lines) if ctx.source.text else 0
 
 
 def _kind(line: str) -> str:
