@@ -4,12 +4,16 @@ Run over every line of the corpus, our fixtures and hostile strings, and over ra
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from awesomelint.lint.engine import FileContext
 from awesomelint.lint.rules import entries
+from awesomelint.parse import parse_source_tokens
+from awesomelint.source import decode
 from awesomelint.urls import _url_problem_checks, url_problem
 from conftest import CORPUS
 
@@ -23,17 +27,24 @@ LINES = sorted(
         "(https://d.org)[D]",
         "| E](https://e.org) |",
         "- [F](https://f.org/](g) - F.",
+        "- G <https://g.org and more <http://g.org too",
+        "- H (http://h.org",
+        "- I xhttps://i.org ahttp://i.org https://i.org",
+        "- \\[J](https://j.org) - an escaped bracket.",
+        "- [K](https://k.org) - a \\] stray one.",
+        "- [[L](https://l.org) - one bracket too many.",
+        "- (https://m.org)[M](https://m2.org) - reversed, then a link.",
     }
 )
 _TEXT = st.text(alphabet=st.sampled_from(list("[]()| \t-ab:/.hpstw\\`\u00a0\u2003")), max_size=60)
 
 
 def _full_malformed(text: str) -> list[object]:
-    return [(p.pattern, bool(p.search(text))) for p, _ in entries._MALFORMED]
+    return [(p.pattern, bool(p.search(text))) for p, _, _ in entries._MALFORMED]
 
 
 def _fast_malformed(text: str) -> list[object]:
-    return [(p.pattern, bool(p.search(text)) if entries._MAYBE[p](text) else False) for p, _ in entries._MALFORMED]
+    return [(p.pattern, bool(p.search(text)) if needle in text else False) for p, _, needle in entries._MALFORMED]
 
 
 def _paren_by_characters(text: str) -> int:
@@ -66,6 +77,72 @@ def test_prefilters_and_paren_shortcut_agree_on_every_real_line() -> None:
 def test_prefilters_and_paren_shortcut_agree_on_random_text(text: str) -> None:
     assert _fast_malformed(text) == _full_malformed(text)
     assert entries._unbalanced_paren(text) == entries._unbalanced_paren_scan(text) == _paren_by_characters(text)
+
+
+def _line_ctx() -> FileContext:
+    """A file that defines one reference label, `[known]`, so undefined references can be told apart."""
+    src = decode(b"# T\n\n- [A](https://a.org) - A.\n\n[known]: https://k.org\n", "t.md")
+    doc, tokens = parse_source_tokens(src)
+    return FileContext(src.path, src, doc, _tokens=tokens)
+
+
+_CTX = _line_ctx()
+_NEVER = re.compile(r"(?!)")
+
+
+def _malformed_both_ways(text: str) -> None:
+    """AL104 on one line with its well-formed shortcut and without it (the full check)."""
+    fast = entries.malformed_in_line(_CTX, text)
+    shortcut, entries._WELL_FORMED = entries._WELL_FORMED, _NEVER
+    try:
+        full = entries.malformed_in_line(_CTX, text)
+    finally:
+        entries._WELL_FORMED = shortcut
+    assert fast == full, text
+
+
+def test_well_formed_shortcut_agrees_on_every_real_line() -> None:
+    for line in LINES:
+        _malformed_both_ways(line)
+
+
+_LINK_BITS = st.lists(
+    st.sampled_from(
+        [
+            "[",
+            "]",
+            "(",
+            ")",
+            "](",
+            ")[",
+            "](https://",
+            "](http://",
+            "](www.",
+            "][",
+            "[known]",
+            "a",
+            " ",
+            "\t",
+            "\\",
+            "`",
+            "<",
+            ">",
+            '"',
+            "'",
+            "|",
+            "-",
+            "x.org/",
+        ]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINK_BITS)
+def test_well_formed_shortcut_agrees_on_random_lines(text: str) -> None:
+    _malformed_both_ways(text)
+    _malformed_both_ways("- " + text)
 
 
 _DESTINATION_BITS = st.lists(st.sampled_from(["](", "](http", "](www.", "(", ")", "\\", "\\(", "\\)", " ", "\t", "\u00a0", "a", "/", "["]), max_size=20).map(
@@ -169,15 +246,20 @@ def test_content_offset_agrees_with_expanding_every_line() -> None:
         assert _content_offset(line) == _content_offset(line.expandtabs(4)), line
 
 
+# the bare-url pattern as the rule defines it: a leading look-behind, then the scheme
+_BARE_URL_DEFINED = re.compile(r"(?<![(<\w])https?://\S+")
+
+
 def _bare_url_full(text: str) -> object:
-    m = entries._BARE_URL.search(entries._LINKED.sub(lambda m: " " * len(m.group(0)), text))
-    return m and m.start()
+    m = _BARE_URL_DEFINED.search(entries._LINKED.sub(lambda m: " " * len(m.group(0)), text))
+    return m and m.span()
 
 
 def _bare_url_fast(text: str) -> object:
     if entries._BARE_URL.search(text) is None:
         return None
-    return _bare_url_full(text)
+    m = entries._BARE_URL.search(entries._LINKED.sub(lambda m: " " * len(m.group(0)), text))
+    return m and m.span()
 
 
 _LINKY = st.text(alphabet=st.sampled_from(list("[]()<>`\\ab :/htps.\t")), max_size=50)

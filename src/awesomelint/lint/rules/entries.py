@@ -115,23 +115,16 @@ _NO_OPEN_BRACKET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+[^\[\]\n]*\]\(
 _SPACE_IN_URL = re.compile(r"\]\((?:https?://|www\.)[^\s()<>\"']+[ \t]+(?![\"'(])[^)\s]{1,200}\)")
 
 
-_MALFORMED = (
-    (_SPACE_BEFORE_PAREN, "a space between ] and ("),
-    (_NO_PAREN, "no parentheses around the url"),
-    (_REVERSED, "url and text reversed"),
-    (_NO_OPEN_BRACKET, "no [ before the link text"),
-    (_NO_OPEN_BRACKET_CELL, "no [ before the link text"),
-    (_SPACE_IN_URL, "a space in the url (write it as %20)"),
+# each pattern, what it means, and a substring it cannot match without: tested first where that is
+# cheaper than the search (a pattern that starts with a literal is searched as fast as a substring)
+_MALFORMED: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (_SPACE_BEFORE_PAREN, "a space between ] and (", ""),
+    (_NO_PAREN, "no parentheses around the url", "]"),
+    (_REVERSED, "url and text reversed", ")["),
+    (_NO_OPEN_BRACKET, "no [ before the link text", ""),
+    (_NO_OPEN_BRACKET_CELL, "no [ before the link text", "|"),
+    (_SPACE_IN_URL, "a space in the url (write it as %20)", ""),
 )
-# what each pattern cannot match without (a substring test is far cheaper than a search)
-_MAYBE = {
-    _SPACE_BEFORE_PAREN: lambda t: "] " in t or "]\t" in t,
-    _NO_PAREN: lambda t: "]http" in t or "]www." in t,
-    _REVERSED: lambda t: ")[" in t,
-    _NO_OPEN_BRACKET: lambda t: "](" in t,
-    _NO_OPEN_BRACKET_CELL: lambda t: "](" in t and "|" in t,
-    _SPACE_IN_URL: lambda t: "](" in t and (" " in t or "\t" in t),
-}
 
 
 # a destination that reaches a `(` (escapes skipped) before a blank or a `)`: the only way one is left open
@@ -199,6 +192,10 @@ def _code_lines(tokens: list[dict[str, Any]]) -> set[int]:
 _BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]")
 
 
+# brackets that pair up one after another, none inside another: the common line, read in one match
+_FLAT_PAIRS = re.compile(r"[^\[\]]*+(?:\[[^\[\]]*+\][^\[\]]*+)*+")
+
+
 def _unbalanced(text: str) -> bool:
     """Do the brackets of a line fail to pair up (escapes and code spans aside)?"""
     if "\\" not in text and "`" not in text:  # nothing to set aside: count (most lines hold one pair)
@@ -207,6 +204,8 @@ def _unbalanced(text: str) -> bool:
             return True
         if opens <= 1:
             return opens == 1 and text.find("]") < text.find("[")
+        if _FLAT_PAIRS.fullmatch(text):
+            return False
     return _unbalanced_scan(text)
 
 
@@ -223,6 +222,34 @@ def _unbalanced_scan(text: str) -> bool:
     return depth != 0
 
 
+# a line whose brackets are all links `[text](http…)` with no blank, parenthesis, quote or `<>`
+# in the url, and no backslash or stray backtick anywhere: none of AL104's patterns can match it
+# (each needs a `]` that does not open such a link, a `(` inside a url, or `)[`, tested apart)
+_WELL_FORMED = re.compile(r"(?:[^\[\]\\`]++|\[[^\[\]\\`\n]*+\]\(https?://[^\s()<>\\\"'`]*+\))*+")
+
+
+def malformed_in_line(ctx: FileContext, text: str) -> tuple[int, str] | None:
+    """AL104's finding on one entry line: (1-based column, message), or None."""
+    if "`" in text:
+        text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+    if ")[" not in text and _WELL_FORMED.fullmatch(text):
+        return None  # the common line, settled in one match
+    for pattern, what, needle in _MALFORMED:
+        m = pattern.search(text) if needle in text else None
+        if m:
+            return m.start() + 1, f"malformed link: {what}"
+    undefined = undefined_references(ctx, text)
+    if undefined:
+        col, label = undefined[0]
+        return col, f"malformed link: [{label}] is not defined anywhere, so GitHub shows the brackets as text"
+    col = _unbalanced_paren(text)
+    if col:
+        return col, "malformed link: unbalanced ( in the url (write it as %28)"
+    if _unbalanced(text) and "[" in text:
+        return text.find("[") + 1, "malformed link: unbalanced brackets"
+    return None
+
+
 @rule("AL104", "malformed-link", local=True)
 def malformed_link(ctx: FileContext) -> Iterator[Diagnostic]:
     """Link syntax that GitHub does not turn into a link.
@@ -237,26 +264,9 @@ def malformed_link(ctx: FileContext) -> Iterator[Diagnostic]:
         - [MIMIC](https://mimic.mit.edu/) - ICU records.    # good
     """
     for _, e, _ in entry_blocks(ctx):
-        for n in range(e.line, e.line + 1):
-            text = ctx.line_text(n)
-            if "`" in text:
-                text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
-            for pattern, what in _MALFORMED:
-                m = pattern.search(text) if _MAYBE[pattern](text) else None
-                if m:
-                    yield ctx.diag(n, m.start() + 1, "AL104", f"malformed link: {what}")
-                    break
-            else:
-                undefined = undefined_references(ctx, text)
-                if undefined:
-                    col, label = undefined[0]
-                    yield ctx.diag(n, col, "AL104", f"malformed link: [{label}] is not defined anywhere, so GitHub shows the brackets as text")
-                    continue
-                col = _unbalanced_paren(text)
-                if col:
-                    yield ctx.diag(n, col, "AL104", "malformed link: unbalanced ( in the url (write it as %28)")
-                elif _unbalanced(text) and "[" in text:
-                    yield ctx.diag(n, text.find("[") + 1, "AL104", "malformed link: unbalanced brackets")
+        found = malformed_in_line(ctx, ctx.line_text(e.line))
+        if found:
+            yield ctx.diag(e.line, found[0], "AL104", found[1])
     code = code_lines(ctx)
     for n, line in enumerate(ctx.lines, 1):
         if n not in code and _NO_SPACE_AFTER_BULLET.match(line):
@@ -293,10 +303,14 @@ def undefined_references(ctx: FileContext, text: str) -> list[tuple[int, str]]:
 def _link_trouble(ctx: FileContext, text: str) -> bool:
     """Does the line hold a link GitHub does not read (AL104) or a bare url (AL105)?"""
     code_free = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
-    return bool(undefined_references(ctx, text)) or any(p.search(code_free) for p, _ in _MALFORMED) or _BARE_URL.search(_LINKED.sub(" ", code_free)) is not None
+    return (
+        bool(undefined_references(ctx, text)) or any(p.search(code_free) for p, _, _ in _MALFORMED) or _BARE_URL.search(_LINKED.sub(" ", code_free)) is not None
+    )
 
 
-_BARE_URL = re.compile(r"(?<![(<\w])https?://\S+")
+# `https?://` not after `(`, `<` or a word character; written to start with the literal `http`,
+# which the regex engine finds as fast as a substring (a leading look-behind is tried everywhere)
+_BARE_URL = re.compile(r"http(?:s://(?<![(<\w]https://)|://(?<![(<\w]http://))\S+")
 _LINKED = re.compile(r"\]\([^()]*\)|<https?://[^<>]*>|`[^`]*`|\]\[[^\[\]]*\]")
 
 
