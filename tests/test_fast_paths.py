@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from awesomelint.lint.engine import FileContext
 from awesomelint.lint.rules import entries
-from awesomelint.parse import parse_source_tokens
+from awesomelint.parse import inline, parse_source_tokens
 from awesomelint.source import decode
 from awesomelint.urls import _url_problem_checks, url_problem
 from conftest import CORPUS
@@ -34,6 +34,10 @@ LINES = sorted(
         "- [K](https://k.org) - a \\] stray one.",
         "- [[L](https://l.org) - one bracket too many.",
         "- (https://m.org)[M](https://m2.org) - reversed, then a link.",
+        "- [N](<https://n.org>) - an angle-bracketed url.",
+        "- [O](<https://o.org) - an angle bracket left open.",
+        '- [P](https://p.org "P") - a title.',
+        "- [Q](https://q.org)) - a parenthesis too many.",
     }
 )
 _TEXT = st.text(alphabet=st.sampled_from(list("[]()| \t-ab:/.hpstw\\`\u00a0\u2003")), max_size=60)
@@ -143,6 +147,67 @@ _LINK_BITS = st.lists(
 def test_well_formed_shortcut_agrees_on_random_lines(text: str) -> None:
     _malformed_both_ways(text)
     _malformed_both_ways("- " + text)
+
+
+_BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_REFS = {"known": {"url": "https://k.org"}}
+
+
+def _head_both_ways(text: str) -> None:
+    """An entry head read with the plain-head shortcut and without it (the general reading)."""
+    fast = inline.parse_head(text, _REFS)
+    shortcut, inline._PLAIN_HEAD = inline._PLAIN_HEAD, _NEVER
+    try:
+        full = inline.parse_head(text, _REFS)
+    finally:
+        inline._PLAIN_HEAD = shortcut
+    assert fast == full, text
+
+
+def test_plain_head_shortcut_agrees_on_every_real_line() -> None:
+    for line in LINES:
+        _head_both_ways(_BULLET.sub("", line))
+
+
+_HEAD_BITS = st.lists(
+    st.sampled_from(
+        [
+            "[",
+            "]",
+            "(",
+            ")",
+            "[A]",
+            "(https://a.org)",
+            "[known]",
+            " - ",
+            " -  ",
+            " – ",
+            ": ",
+            " ",
+            "\t",
+            "\u00a0",
+            "\n",
+            "\\",
+            "`",
+            "<",
+            ">",
+            "!",
+            "*",
+            "x",
+            ".",
+            "/",
+            "&",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_HEAD_BITS)
+def test_plain_head_shortcut_agrees_on_random_heads(text: str) -> None:
+    _head_both_ways(text)
+    _head_both_ways("[A](https://a.org) - " + text)
 
 
 _DESTINATION_BITS = st.lists(st.sampled_from(["](", "](http", "](www.", "(", ")", "\\", "\\(", "\\)", " ", "\t", "\u00a0", "a", "/", "["]), max_size=20).map(

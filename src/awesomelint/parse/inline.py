@@ -250,10 +250,19 @@ def _trailing_tags_start(desc: str) -> int:
     return start
 
 
+# `[Name](url) - Text`, the common head: one line, a plain link, the canonical separator, and a
+# text without brackets, escapes or code (no trailing links, tags or badges): read in one match
+_PLAIN_HEAD = re.compile(r"\[([^\[\]\\`]*)\]\(([^()\s<>\\]*)\) - (?![ \t\u00a0])([^\[\]\\`\n]+)")
+
+
 def parse_head(text: str, refs: dict[str, Any]) -> Head:
     """Split an entry head into its parts; text is raw Markdown (may span lines)."""
-    head = Head()
     s = text.strip()
+    plain = _PLAIN_HEAD.fullmatch(s)
+    if plain is not None:
+        name, url, description = plain.groups()
+        return Head(name, url, "link", CANONICAL_SEPARATOR, description, link_raw=s[: plain.end(2) + 1])
+    head = Head()
     link = split_leading_link(s, refs)
     if link is None and s.startswith("[["):  # `[[MedSAM](u)] text`
         inner = split_leading_link(s[1:], refs)
