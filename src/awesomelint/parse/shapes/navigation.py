@@ -31,16 +31,16 @@ def _item_links(item: Token) -> list[tuple[str, str]]:
 
 
 def is_navigation_list(tok: Token) -> bool:
-    """A table of contents: every link of every item (nested too) is an in-page `#anchor`."""
-    total = 0
-    anchors = 0
+    """A table of contents: every link of every item (nested too) is an in-page `#anchor` (the
+    first link that is not one settles it: a list of entries is known by its first link)."""
+    links = False
     stack = [tok]
     while stack:
         lst = stack.pop()
         for item in lst["children"]:
             for text, url in _item_links(item):
-                total += 1
-                if url.startswith("#") or NAV_TEXT.search(text):
-                    anchors += 1
+                if not url.startswith("#") and not NAV_TEXT.search(text):
+                    return False
+                links = True
             stack.extend(c for c in item["children"] if c["type"] == "list")
-    return total > 0 and anchors == total
+    return links
