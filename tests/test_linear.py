@@ -101,6 +101,7 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     # structure
     "front-matter": lambda n: "---\n" + _rep("a: b\n", n) + "---\n# T\n",
     "front-dashes": lambda n: "---\n" + "-" * n + "\n",
+    "plain-items-then-one-link": lambda n: "# T\n\n" + "".join(f"- Item {i}\n" for i in range(n // 12)) + "- [A](https://a.org) - x\n",
     "many-entries": lambda n: "# T\n\n" + "".join(f"- [E{i}](https://e.org/{i}) - Entry {i}.\n" for i in range(n // 36)),
     # one url listed again and again (AL201): in one section, and each time in a section of its own
     "one-url-repeated": lambda n: "# T\n\n## A\n\n" + "".join(f"- [E{i}](https://e.org/) - x\n" for i in range(n // 30)),

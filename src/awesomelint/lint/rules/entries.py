@@ -50,11 +50,16 @@ def missing_url(ctx: FileContext) -> Iterator[Diagnostic]:
         - MIMIC-IV - ICU records.                       # bad
         - [MIMIC-IV](https://physionet.org/content/mimiciv/) - ICU records.   # good
     """
+    linked: dict[int, bool] = {}  # per list: does any of its entries have a url (asked once per list)
     for block, e, _ in entry_blocks(ctx):
         if e.url or e.links or e.children or e.name is None or not e.name.strip():
             continue
-        if isinstance(block, EntryList) and not any(x.url for x in block.entries) and e.name_format != "bold":
-            continue  # a list of plain text items mixed into a link list
+        if isinstance(block, EntryList) and e.name_format != "bold":
+            has_url = linked.get(id(block))
+            if has_url is None:
+                has_url = linked[id(block)] = any(x.url for x in block.entries)
+            if not has_url:
+                continue  # a list of plain text items mixed into a link list
         text = ctx.line_text(e.line)
         if _link_trouble(ctx, text):
             continue  # the cause is the malformed link (AL104) or the bare url (AL105): said once
