@@ -38,6 +38,13 @@ LINES = sorted(
         "- [O](<https://o.org) - an angle bracket left open.",
         '- [P](https://p.org "P") - a title.',
         "- [Q](https://q.org)) - a parenthesis too many.",
+        "- [R](https://r.org) - text ([Demo](https://d.org), [Code](https://c.org)) `MIT` `Go`",
+        "- [S](https://s.org) - text  ([Demo](https://d.org))   `MIT`  `Go`",
+        "- [T](https://t.org) - text([Demo](https://d.org)) `MIT`",
+        "- [U](https://u.org) - ([Demo](https://d.org)) `MIT`",
+        "- [V](https://v.org) - text `` `MIT`",
+        "- [W](https://w.org) - `MIT` `Go`",
+        "- [X](https://x.org) - text ([D\\]](https://d.org),[E](https://e.org)) \t`MIT`",
     }
 )
 _TEXT = st.text(alphabet=st.sampled_from(list("[]()| \t-ab:/.hpstw\\`\u00a0\u2003")), max_size=60)
@@ -197,6 +204,14 @@ _HEAD_BITS = st.lists(
             ".",
             "/",
             "&",
+            ",",
+            " ([D](https://d.org)",
+            ", [S](https://s.org)",
+            "[\\]](https://e.org)",
+            " `T`",
+            "``",
+            "`U`",
+            " ( [",
         ]
     ),
     max_size=12,

@@ -250,9 +250,14 @@ def _trailing_tags_start(desc: str) -> int:
     return start
 
 
-# `[Name](url) - Text`, the common head: one line, a plain link, the canonical separator, and a
-# text without brackets, escapes or code (no trailing links, tags or badges): read in one match
-_PLAIN_HEAD = re.compile(r"\[([^\[\]\\`]*)\]\(([^()\s<>\\]*)\) - (?![ \t\u00a0])([^\[\]\\`\n]+)")
+# `[Name](url) - Text ([Demo](u), [Source](v)) `Tag` `Tag``, the common head: one line, a plain
+# link, the canonical separator, a text without brackets, escapes or code, then the optional
+# trailing group of links and run of tags; read in one match
+_PLAIN_HEAD = re.compile(
+    r"\[([^\[\]\\`\n]*)\]\(([^()\s<>\\]*)\) - (?![ \t\u00a0])([^\[\]\\`\n]*[^\[\]\\`\n \t])"
+    r"(?:[ \t]+\((\[[^\[\]\\\n]+\]\([^()\s\[]+\)(?:,[ \t]*\[[^\[\]\\\n]+\]\([^()\s\[]+\))*)\))?"
+    r"((?:[ \t]+`[^`\n]+`)*)"
+)
 
 
 def parse_head(text: str, refs: dict[str, Any]) -> Head:
@@ -260,8 +265,17 @@ def parse_head(text: str, refs: dict[str, Any]) -> Head:
     s = text.strip()
     plain = _PLAIN_HEAD.fullmatch(s)
     if plain is not None:
-        name, url, description = plain.groups()
-        return Head(name, url, "link", CANONICAL_SEPARATOR, description, link_raw=s[: plain.end(2) + 1])
+        name, url, description, group, tags = plain.groups()
+        return Head(
+            name,
+            url,
+            "link",
+            CANONICAL_SEPARATOR,
+            description,
+            group=_GROUP_LINK.findall(group) if group else [],
+            tags=_TAG.findall(tags) if tags else [],
+            link_raw=s[: plain.end(2) + 1],
+        )
     head = Head()
     link = split_leading_link(s, refs)
     if link is None and s.startswith("[["):  # `[[MedSAM](u)] text`
