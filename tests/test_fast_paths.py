@@ -14,6 +14,7 @@ from awesomelint.lint.engine import FileContext
 from awesomelint.lint.rules import entries
 from awesomelint.parse import inline, parse_source_tokens
 from awesomelint.source import decode
+from awesomelint import urls
 from awesomelint.urls import _url_problem_checks, url_problem
 from conftest import CORPUS
 
@@ -110,6 +111,18 @@ def _malformed_both_ways(text: str) -> None:
     finally:
         entries._WELL_FORMED = shortcut
     assert fast == full, text
+    assert entries._link_trouble(_CTX, text) == _link_trouble_full(text), text
+
+
+def _link_trouble_full(text: str) -> bool:
+    """AL101's test of a line, as defined: an undefined reference, a malformed-link pattern, or a
+    bare url once the links are set aside."""
+    code_free = entries._CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+    return (
+        bool(entries.undefined_references(_CTX, text))
+        or any(p.search(code_free) for p, _, _ in entries._MALFORMED)
+        or _BARE_URL_DEFINED.search(entries._LINKED.sub(" ", code_free)) is not None
+    )
 
 
 def test_well_formed_shortcut_agrees_on_every_real_line() -> None:
@@ -250,6 +263,27 @@ def test_url_problem_shortcut_agrees_on_every_real_url() -> None:
 
     for url in {u for ln in LINES for u in re.findall(r"\]\(([^)\s]*)", ln)}:
         assert url_problem(url) == _url_problem_checks(url.strip()), url
+
+
+def _normalized_both_ways(url: str) -> None:
+    fast = urls.normalize_url(url)
+    shortcut, urls._PLAIN_URL = urls._PLAIN_URL, _NEVER
+    try:
+        assert fast == urls.normalize_url(url), url
+    finally:
+        urls._PLAIN_URL = shortcut
+
+
+def test_plain_url_shortcut_agrees_on_every_real_url() -> None:
+    for url in {u for ln in LINES for u in re.findall(r"\]\(([^)\s]*)", ln)} | {"https://www.a.org/", "http://a.org/index.html", "https://A.org/x//", "https://a.org/x ", "https://a.org/\u2003"}:
+        _normalized_both_ways(url)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["https://", "http://", "www.", "a", "A", ".", "-", "/", "//", "?", "#", "%2F", "index.html", ":80", " ", "\t", "\u2003", "é"]), max_size=8).map("".join))
+def test_plain_url_shortcut_agrees_on_random_urls(url: str) -> None:
+    _normalized_both_ways(url)
+    _normalized_both_ways("https://" + url)
 
 
 def test_cell_split_and_display_width_shortcuts_agree() -> None:

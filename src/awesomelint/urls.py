@@ -43,9 +43,17 @@ FILE_EXTENSIONS = {
 KNOWN_SCHEMES = {"http", "https", "mailto", "ftp", "ftps", "sftp", "git", "ssh", "irc", "ircs", "news", "tel", "xmpp", "magnet", "doi"}
 
 
+# `https://host/path`: a lower-case host without `www.` or a port, no escapes, query or fragment;
+# its form is the host and the path without trailing slashes (what the general reading gives)
+_PLAIN_URL = re.compile(r"https?://(?!www\.)([a-z0-9.-]+)((?:/[^?#%\s]*)?)")
+
+
 def normalize_url(url: str) -> str:
     """The form two urls share when they point at the same page: scheme, `www.`, trailing slash,
     `#readme`, `index.html` and the case of the host do not count."""
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is not None and "index." not in url:
+        return plain.group(1) + plain.group(2).rstrip("/")
     u = url.strip()
     if u.startswith("<") and u.endswith(">"):
         u = u[1:-1]

@@ -307,10 +307,12 @@ def undefined_references(ctx: FileContext, text: str) -> list[tuple[int, str]]:
 
 def _link_trouble(ctx: FileContext, text: str) -> bool:
     """Does the line hold a link GitHub does not read (AL104) or a bare url (AL105)?"""
-    code_free = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
-    return (
-        bool(undefined_references(ctx, text)) or any(p.search(code_free) for p, _, _ in _MALFORMED) or _BARE_URL.search(_LINKED.sub(" ", code_free)) is not None
-    )
+    code_free = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
+    if _BARE_URL.search(code_free) is not None and _BARE_URL.search(_LINKED.sub(" ", code_free)) is not None:
+        return True  # (setting the links aside never makes a bare url: none in the line, none after)
+    if ")[" not in code_free and _WELL_FORMED.fullmatch(code_free):
+        return False  # a well-formed line: none of AL104's patterns can match it (malformed_in_line)
+    return bool(undefined_references(ctx, text)) or any(p.search(code_free) for p, _, _ in _MALFORMED)
 
 
 # `https?://` not after `(`, `<` or a word character; written to start with the literal `http`,
