@@ -10,11 +10,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from awesomelint import urls
 from awesomelint.lint.engine import FileContext
 from awesomelint.lint.rules import entries
 from awesomelint.parse import inline, parse_source_tokens
 from awesomelint.source import decode
-from awesomelint import urls
 from awesomelint.urls import _url_problem_checks, url_problem
 from conftest import CORPUS
 
@@ -275,12 +275,23 @@ def _normalized_both_ways(url: str) -> None:
 
 
 def test_plain_url_shortcut_agrees_on_every_real_url() -> None:
-    for url in {u for ln in LINES for u in re.findall(r"\]\(([^)\s]*)", ln)} | {"https://www.a.org/", "http://a.org/index.html", "https://A.org/x//", "https://a.org/x ", "https://a.org/\u2003"}:
+    for url in {u for ln in LINES for u in re.findall(r"\]\(([^)\s]*)", ln)} | {
+        "https://www.a.org/",
+        "http://a.org/index.html",
+        "https://A.org/x//",
+        "https://a.org/x ",
+        "https://a.org/\u2003",
+    }:
         _normalized_both_ways(url)
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(["https://", "http://", "www.", "a", "A", ".", "-", "/", "//", "?", "#", "%2F", "index.html", ":80", " ", "\t", "\u2003", "é"]), max_size=8).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(["https://", "http://", "www.", "a", "A", ".", "-", "/", "//", "?", "#", "%2F", "index.html", ":80", " ", "\t", "\u2003", "é"]),
+        max_size=8,
+    ).map("".join)
+)
 def test_plain_url_shortcut_agrees_on_random_urls(url: str) -> None:
     _normalized_both_ways(url)
     _normalized_both_ways("https://" + url)
