@@ -568,7 +568,9 @@ def test_fmt_safety_check_shortcuts_agree_with_the_full_comparison() -> None:
         data = to_data(parse_source(src))
         assert verify._kept_by_fmt(data) == _old_records_view(data), path.name
         out = format_source(src).text
-        for other in (out, out.replace(" - ", " -- ", 1), out.replace("- [", "* [", 1), out.replace("](", "] (", 1), src.text + "\n"):
+        variants = (" -- ", " — ", ": ", " –  ")
+        others = (out, *(out.replace(") - ", ")" + v, 1) for v in variants), out.replace("- [", "* [", 1), out.replace("](", "] (", 1), src.text + "\n")
+        for other in others:
             same = verify._page(src.text) == verify._page(other)
             assert (verify._same_page_for_fmt(src.text, other) is None) == same, path.name
             pages[same] += 1

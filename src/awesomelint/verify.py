@@ -240,12 +240,12 @@ def _page(markdown: str, html: str | None = None) -> str:
 def _same_page_for_fmt(a: str, b: str) -> tuple[str, str] | None:
     """None when two Markdown texts show the same page but for the separators (AL505); else the
     two pages. Cmark-gfm's HTML is compared as it is first: the same HTML is the same page, and
-    only HTML that differs is normalised."""
+    only HTML that differs (separators aside) is normalised."""
     from awesomelint.htmlcheck import render_html
 
     html_a, html_b = render_html(a), render_html(b)
-    if html_a == html_b:
-        return None
+    if html_a == html_b or _SEPARATOR_HTML.sub(r"\1 - ", html_a) == _SEPARATOR_HTML.sub(r"\1 - ", html_b):
+        return None  # the same HTML, or the same but for separators: no need to normalise it
     page_a, page_b = _page(a, html_a), _page(b, html_b)
     return None if page_a == page_b else (page_a, page_b)
 
