@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -79,6 +78,8 @@ def as_dict(d: Diagnostic) -> dict[str, Any]:
 
 
 def json_format(diags: list[Diagnostic], files: int) -> str:
+    import json  # (only the JSON-based formats need it: a text report does not load it)
+
     return json.dumps([as_dict(d) for d in diags], ensure_ascii=False, indent=2) + "\n"
 
 
@@ -149,6 +150,8 @@ def sarif(diags: list[Diagnostic], files: int) -> str:
             }
         ],
     }
+    import json
+
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -191,6 +194,8 @@ def gitlab(diags: list[Diagnostic], files: int) -> str:
                 "location": {"path": d.path, "lines": {"begin": d.line}},
             }
         )
+    import json
+
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -134,6 +133,8 @@ def toc_broken_anchor(ctx: FileContext) -> Iterator[Diagnostic]:
     anchors = {h.anchor for h in headings(ctx)}
     for lk in links:
         if lk.anchor not in anchors and lk.anchor.lower() not in anchors:
+            import difflib  # (only a broken anchor needs it)
+
             near = difflib.get_close_matches(lk.anchor.lower(), sorted(anchors), n=1, cutoff=0.6)
             hint = f"; did you mean #{near[0]}?" if near else ""
             yield ctx.diag(lk.line, lk.column, "AL403", f"table of contents links to #{lk.anchor}, which no heading has{hint}")
