@@ -16,6 +16,17 @@ def _tables(ctx: FileContext) -> Iterator[tuple[int, int]]:
             yield block.line, block.end_line
 
 
+Split = list[tuple[list[str], list[tuple[int, list[str]]]]]
+
+
+def _split_tables(ctx: FileContext) -> Split:
+    """Every table's header cells and (line, cells) of each row, split once per file for both rules."""
+    return ctx.once(
+        "_split_tables",
+        lambda: [(split_cells(ctx.line_text(start)), [(n, split_cells(ctx.line_text(n))) for n in range(start + 2, end + 1)]) for start, end in _tables(ctx)],
+    )
+
+
 @rule("AL301", "table-cell-count", local=True)
 def table_cell_count(ctx: FileContext) -> Iterator[Diagnostic]:
     """A table row has fewer or more cells than the header.
@@ -29,10 +40,9 @@ def table_cell_count(ctx: FileContext) -> Iterator[Diagnostic]:
         | [MIMIC](https://mimic.mit.edu/) | P, L, T |            # bad: 2 cells of 3
         | [MIMIC](https://mimic.mit.edu/) | P, L, T | ~45,000 |  # good
     """
-    for start, end in _tables(ctx):
-        width = len(split_cells(ctx.line_text(start)))
-        for n in range(start + 2, end + 1):
-            cells = split_cells(ctx.line_text(n))
+    for header, rows in _split_tables(ctx):
+        width = len(header)
+        for n, cells in rows:
             if len(cells) < width:
                 yield ctx.diag(n, len(ctx.line_text(n).rstrip()) + 1, "AL301", f"row has {len(cells)} cells, the header has {width}")
             elif len(cells) > width and any(cells[width:]):
@@ -50,9 +60,7 @@ def table_empty_cell(ctx: FileContext) -> Iterator[Diagnostic]:
         | [MIMIC](https://mimic.mit.edu/) | P, L, T | ~45,000 |
         | [OASIS](https://www.oasis-brains.org/) | I |  |   # bad: the count is missing
     """
-    for start, end in _tables(ctx):
-        header = split_cells(ctx.line_text(start))
-        rows = [(n, split_cells(ctx.line_text(n))) for n in range(start + 2, end + 1)]
+    for header, rows in _split_tables(ctx):
         for c, title in enumerate(header):
             filled = sum(1 for _, cells in rows if c < len(cells) and cells[c])
             if filled * 4 < len(rows) * 3 or filled == len(rows):
