@@ -5,6 +5,7 @@ Run over every line of the corpus, our fixtures and hostile strings, and over ra
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -99,18 +100,30 @@ def _line_ctx() -> FileContext:
 
 
 _CTX = _line_ctx()
-_NEVER = re.compile(r"(?!)")
+
+
+def _both_ways_agree(module: object, shortcut: str, reading: Callable[[str], object], text: str) -> None:
+    """`reading(text)` with the module's shortcut pattern, and with it switched off (a pattern that
+    never matches: the full reading), give the same answer."""
+    fast = reading(text)
+    saved = getattr(module, shortcut)
+    setattr(module, shortcut, re.compile(r"(?!)"))
+    try:
+        full = reading(text)
+    finally:
+        setattr(module, shortcut, saved)
+    assert fast == full, text
+
+
+def _bits(pieces: list[str], max_size: int) -> st.SearchStrategy[str]:
+    """Text made of pieces that the shortcut under test could mistake for one another."""
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
 
 
 def _malformed_both_ways(text: str) -> None:
-    """AL104 on one line with its well-formed shortcut and without it (the full check)."""
-    fast = entries.malformed_in_line(_CTX, text)
-    shortcut, entries._WELL_FORMED = entries._WELL_FORMED, _NEVER
-    try:
-        full = entries.malformed_in_line(_CTX, text)
-    finally:
-        entries._WELL_FORMED = shortcut
-    assert fast == full, text
+    """AL104 on one line with its well-formed shortcut and without it (the full check), and AL101's
+    test of the line as defined."""
+    _both_ways_agree(entries, "_WELL_FORMED", lambda t: entries.malformed_in_line(_CTX, t), text)
     assert entries._link_trouble(_CTX, text) == _link_trouble_full(text), text
 
 
@@ -130,36 +143,34 @@ def test_well_formed_shortcut_agrees_on_every_real_line() -> None:
         _malformed_both_ways(line)
 
 
-_LINK_BITS = st.lists(
-    st.sampled_from(
-        [
-            "[",
-            "]",
-            "(",
-            ")",
-            "](",
-            ")[",
-            "](https://",
-            "](http://",
-            "](www.",
-            "][",
-            "[known]",
-            "a",
-            " ",
-            "\t",
-            "\\",
-            "`",
-            "<",
-            ">",
-            '"',
-            "'",
-            "|",
-            "-",
-            "x.org/",
-        ]
-    ),
-    max_size=16,
-).map("".join)
+_LINK_BITS = _bits(
+    [
+        "[",
+        "]",
+        "(",
+        ")",
+        "](",
+        ")[",
+        "](https://",
+        "](http://",
+        "](www.",
+        "][",
+        "[known]",
+        "a",
+        " ",
+        "\t",
+        "\\",
+        "`",
+        "<",
+        ">",
+        '"',
+        "'",
+        "|",
+        "-",
+        "x.org/",
+    ],
+    16,
+)
 
 
 @settings(max_examples=500, deadline=None)
@@ -175,13 +186,7 @@ _REFS = {"known": {"url": "https://k.org"}}
 
 def _head_both_ways(text: str) -> None:
     """An entry head read with the plain-head shortcut and without it (the general reading)."""
-    fast = inline.parse_head(text, _REFS)
-    shortcut, inline._PLAIN_HEAD = inline._PLAIN_HEAD, _NEVER
-    try:
-        full = inline.parse_head(text, _REFS)
-    finally:
-        inline._PLAIN_HEAD = shortcut
-    assert fast == full, text
+    _both_ways_agree(inline, "_PLAIN_HEAD", lambda t: inline.parse_head(t, _REFS), text)
 
 
 def test_plain_head_shortcut_agrees_on_every_real_line() -> None:
@@ -189,46 +194,44 @@ def test_plain_head_shortcut_agrees_on_every_real_line() -> None:
         _head_both_ways(_BULLET.sub("", line))
 
 
-_HEAD_BITS = st.lists(
-    st.sampled_from(
-        [
-            "[",
-            "]",
-            "(",
-            ")",
-            "[A]",
-            "(https://a.org)",
-            "[known]",
-            " - ",
-            " -  ",
-            " – ",
-            ": ",
-            " ",
-            "\t",
-            "\u00a0",
-            "\n",
-            "\\",
-            "`",
-            "<",
-            ">",
-            "!",
-            "*",
-            "x",
-            ".",
-            "/",
-            "&",
-            ",",
-            " ([D](https://d.org)",
-            ", [S](https://s.org)",
-            "[\\]](https://e.org)",
-            " `T`",
-            "``",
-            "`U`",
-            " ( [",
-        ]
-    ),
-    max_size=12,
-).map("".join)
+_HEAD_BITS = _bits(
+    [
+        "[",
+        "]",
+        "(",
+        ")",
+        "[A]",
+        "(https://a.org)",
+        "[known]",
+        " - ",
+        " -  ",
+        " – ",
+        ": ",
+        " ",
+        "\t",
+        "\u00a0",
+        "\n",
+        "\\",
+        "`",
+        "<",
+        ">",
+        "!",
+        "*",
+        "x",
+        ".",
+        "/",
+        "&",
+        ",",
+        " ([D](https://d.org)",
+        ", [S](https://s.org)",
+        "[\\]](https://e.org)",
+        " `T`",
+        "``",
+        "`U`",
+        " ( [",
+    ],
+    12,
+)
 
 
 @settings(max_examples=500, deadline=None)
@@ -266,12 +269,7 @@ def test_url_problem_shortcut_agrees_on_every_real_url() -> None:
 
 
 def _normalized_both_ways(url: str) -> None:
-    fast = urls.normalize_url(url)
-    shortcut, urls._PLAIN_URL = urls._PLAIN_URL, _NEVER
-    try:
-        assert fast == urls.normalize_url(url), url
-    finally:
-        urls._PLAIN_URL = shortcut
+    _both_ways_agree(urls, "_PLAIN_URL", urls.normalize_url, url)
 
 
 def test_plain_url_shortcut_agrees_on_every_real_url() -> None:
@@ -286,12 +284,7 @@ def test_plain_url_shortcut_agrees_on_every_real_url() -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(["https://", "http://", "www.", "a", "A", ".", "-", "/", "//", "?", "#", "%2F", "index.html", ":80", " ", "\t", "\u2003", "é"]),
-        max_size=8,
-    ).map("".join)
-)
+@given(_bits(["https://", "http://", "www.", "a", "A", ".", "-", "/", "//", "?", "#", "%2F", "index.html", ":80", " ", "\t", "\u2003", "é"], 8))
 def test_plain_url_shortcut_agrees_on_random_urls(url: str) -> None:
     _normalized_both_ways(url)
     _normalized_both_ways("https://" + url)
