@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from conftest import CORPUS
 from test_cli import run
 
 TIDY = "# T\n\n- [A](https://a.org) - A.\n"
@@ -103,3 +106,76 @@ def test_non_utf8_config_in_force_is_an_error(tmp_path):
     (tmp_path / "pyproject.toml").write_bytes(b'[tool.awesomelint]\nignore = ["AL5\xff"]\n')
     (tmp_path / "list.md").write_text(TIDY, encoding="utf-8")
     one_line_error(run("lint", "--no-cache", "list.md", cwd=tmp_path), "pyproject.toml", "UTF-8")
+
+
+# -- the alias pre-check: a text it lets through holds no alias ------------------------------
+ALIASED = [
+    "a: &x [1, 2]\nb: *x\n",
+    "a: &x 1\nb:\n  *x\n",
+    "- &x 1\n- *x\n",
+    "- - &x 1\n  - *x\n",
+    "a: &x 1\nb: [*x, *x]\n",
+    "a: &x 1\nb: [1,*x]\n",
+    "a: &x 1\nb: {c: *x}\n",
+    'a: &x 1\nb: {"c":*x}\n',
+    "a: &x 1\n? *x\n: v\n",
+    "a: &x 1\n*x : v\n",
+    "--- *x\n",
+    "--- [&x 1, *x]\n",
+    "&x a: 1\nb: *x\n",
+    "a: &x 1\nb: [\n  1,\n  *x\n]\n",
+    "a: &x 1\nb: # note\n  *x\n",
+    "a: &x 1\nb: [ *x ]\n",
+]
+
+
+def _has_alias(text: str) -> bool:
+    """ruamel's own reading: does the text hold an alias event?"""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import AliasEvent
+
+    return any(isinstance(e, AliasEvent) for e in YAML(typ="safe", pure=True).parse(text))
+
+
+@pytest.mark.parametrize("text", ALIASED)
+def test_the_alias_pre_check_finds_every_alias(text: str) -> None:
+    from awesomelint.yamlio import _MAY_HOLD_AN_ALIAS
+
+    assert _has_alias(text)
+    assert _MAY_HOLD_AN_ALIAS.search(text), text
+
+
+_YAML_BITS = st.lists(
+    st.sampled_from(["a", ":", " ", "\n", "  ", "-", "&x", "*x", "[", "]", "{", "}", ",", "?", "#", '"', "*", "**b**", "\t", "---", "|"]), max_size=14
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_YAML_BITS)
+def test_the_alias_pre_check_finds_every_alias_in_random_yaml(text: str) -> None:
+    from awesomelint.yamlio import _MAY_HOLD_AN_ALIAS
+
+    try:
+        aliased = _has_alias(text)
+    except Exception:
+        return  # not YAML: never loaded
+    if aliased:
+        assert _MAY_HOLD_AN_ALIAS.search(text), text
+
+
+def test_the_resolver_asked_once_reads_as_ruamel_s() -> None:
+    """Our resolver (the version asked once) and ruamel's own give the same data: YAML 1.2
+    scalars, and each corpus list as we write it in YAML."""
+    from ruamel.yaml import YAML
+
+    from awesomelint.api import load
+    from awesomelint.yamlio import _yaml, dump_yaml, to_data
+
+    scalars = "\n".join(
+        f"k{i}: {v}"
+        for i, v in enumerate(["yes", "no", "on", "off", "0o17", "017", "1_000", "~", "null", "2001-12-14", ".inf", "-.5", "0x1F", "True", "1e3", "a: b"[:1]])
+    )
+    texts = [scalars + "\n", "%YAML 1.1\n---\nk: yes\n"]
+    texts += [dump_yaml(to_data(load(str(p)).doc)) for p in CORPUS[:6]]
+    for text in texts:
+        assert _yaml().load(text) == YAML(typ="safe", pure=False).load(text)

@@ -10,6 +10,7 @@ kept, no line wrapping, block scalars for multi-line text.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from awesomelint.errors import InputError
@@ -297,6 +298,26 @@ def assign_data_lines(doc: Document, text: str) -> None:
 
 
 # -- YAML / JSON text ---------------------------------------------------------------------------
+def _resolver() -> Any:
+    """ruamel's resolver, asking only once which YAML version applies.
+
+    Its `versioned_resolver` asks for every scalar, through the scanner the C parser does not have
+    (an exception each time): a third of a load. With the C parser the answer is always the
+    loader's own version (a `%YAML` directive is not seen), and with the Python one it is fixed
+    once the document's directives are read, before its first scalar: the first answer stands."""
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class Resolver(VersionedResolver):
+        @property
+        def versioned_resolver(self) -> Any:
+            found = self.__dict__.get("_versioned")
+            if found is None:
+                found = self.__dict__["_versioned"] = VersionedResolver.versioned_resolver.fget(self)  # type: ignore[attr-defined]
+            return found
+
+    return Resolver
+
+
 def _yaml() -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.representer import SafeRepresenter
@@ -311,6 +332,7 @@ def _yaml() -> Any:
 
     Representer.add_representer(str, str_repr)
     yaml = YAML(typ="safe", pure=False)
+    yaml.Resolver = _resolver()
     yaml.Representer = Representer
     yaml.default_flow_style = False
     yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
@@ -332,6 +354,10 @@ def dump_json(data: Any) -> str:
 
 
 MAX_ALIAS_NODES = 10_000  # how many nodes aliases may add, in all, when expanded
+# where an alias (`*name`) can stand: at a line's start after indentation, or after an indicator
+# (`-`, `?`, `:`, `,`, `[`, `{`, `---`) and blanks; a `*` elsewhere is inside a scalar ("a **bold**
+# word", a url), and a text with no alias cannot expand
+_MAY_HOLD_AN_ALIAS = re.compile(r"(?:^[ \t]*|[-?:,\[{][ \t]*)\*[^\s\[\]{},]", re.M)
 MAX_DEPTH = 200  # nesting of mappings and sequences
 
 
@@ -341,7 +367,7 @@ def load_yaml(text: str, path: str) -> Any:
     may collections nest deeper than `MAX_DEPTH`. Every failure is one `InputError`."""
     yaml = _yaml()
     try:
-        if "&" in text and "*" in text:  # anchors and aliases: measure before building anything
+        if _MAY_HOLD_AN_ALIAS.search(text):  # aliases: measure what they expand to before building anything
             node = yaml.compose(text)
             if node is not None:
                 _check_expansion(node, path)
