@@ -46,6 +46,12 @@ LINES = sorted(
         "- [U](https://u.org) - ([Demo](https://d.org)) `MIT`",
         "- [V](https://v.org) - text `` `MIT`",
         "- [W](https://w.org) - `MIT` `Go`",
+        "| [Y](https://y.org) | a cell |",
+        "[Z](https://z.org)",
+        "- [AA](https://aa.org)  two blanks, no dash",
+        "[Z](https://z.org) ",
+        "[Z](https://z.org) `Tag`",
+        "[![Z](https://z.org/z.svg)](https://z.org)",
         "- [X](https://x.org) - text ([D\\]](https://d.org),[E](https://e.org)) \t`MIT`",
     }
 )
@@ -192,6 +198,8 @@ def _head_both_ways(text: str) -> None:
 def test_plain_head_shortcut_agrees_on_every_real_line() -> None:
     for line in LINES:
         _head_both_ways(_BULLET.sub("", line))
+        for cell in line.split("|"):  # a table's cells, the name cell's link alone among them
+            _head_both_ways(cell)
 
 
 _HEAD_BITS = _bits(

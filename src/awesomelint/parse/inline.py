@@ -251,12 +251,13 @@ def _trailing_tags_start(desc: str) -> int:
 
 
 # `[Name](url) - Text ([Demo](u), [Source](v)) `Tag` `Tag``, the common head: one line, a plain
-# link, the canonical separator, a text without brackets, escapes or code, then the optional
-# trailing group of links and run of tags; read in one match
+# link, then nothing (a link alone, as in a table's name cell) or the canonical separator, a text
+# without brackets, escapes or code, the optional trailing group of links and run of tags; read
+# in one match
 _PLAIN_HEAD = re.compile(
-    r"\[([^\[\]\\`\n]*)\]\(([^()\s<>\\]*)\) - (?![ \t\u00a0])([^\[\]\\`\n]*[^\[\]\\`\n \t])"
+    r"\[([^\[\]\\`\n]*)\]\(([^()\s<>\\]*)\)(?: - (?![ \t\u00a0])([^\[\]\\`\n]*[^\[\]\\`\n \t])"
     r"(?:[ \t]+\((\[[^\[\]\\\n]+\]\([^()\s\[]+\)(?:,[ \t]*\[[^\[\]\\\n]+\]\([^()\s\[]+\))*)\))?"
-    r"((?:[ \t]+`[^`\n]+`)*)"
+    r"((?:[ \t]+`[^`\n]+`)*))?"
 )
 
 
@@ -270,8 +271,8 @@ def parse_head(text: str, refs: dict[str, Any]) -> Head:
             name,
             url,
             "link",
-            CANONICAL_SEPARATOR,
-            description,
+            None if description is None else CANONICAL_SEPARATOR,
+            description or "",
             group=_GROUP_LINK.findall(group) if group else [],
             tags=_TAG.findall(tags) if tags else [],
             link_raw=s[: plain.end(2) + 1],
