@@ -22,6 +22,7 @@ from typing import Any
 
 MAX_PATTERNS = 1000  # a table that would grow past this is not written (the run compiled too many)
 
+_PASSED_ON = 0x80 | 0x01  # re.DEBUG (prints as it compiles) and re.TEMPLATE (warns): left to `re`
 _table: dict[tuple[str, int], tuple[Any, ...]] | None = None
 _added = False
 _original: Any = None
@@ -76,7 +77,7 @@ def compile(pattern: Any, flags: Any = 0) -> Any:
     """`re.compile`, from the table when the pattern is in it."""
     global _added
     table = _table
-    if table is None or not isinstance(pattern, str) or not isinstance(flags, int) or flags & 0x81:  # DEBUG, TEMPLATE
+    if table is None or not isinstance(pattern, str) or not isinstance(flags, int) or flags & _PASSED_ON:
         return _original(pattern, flags)
     import _sre
 

@@ -268,11 +268,11 @@ def parse_head(text: str, refs: dict[str, Any]) -> Head:
     if plain is not None:
         name, url, description, group, tags = plain.groups()
         return Head(
-            name,
-            url,
-            "link",
-            None if description is None else CANONICAL_SEPARATOR,
-            description or "",
+            name=name,
+            url=url,
+            name_kind="link",
+            separator=None if description is None else CANONICAL_SEPARATOR,
+            description=description or "",
             group=_GROUP_LINK.findall(group) if group else [],
             tags=_TAG.findall(tags) if tags else [],
             link_raw=s[: plain.end(2) + 1],

@@ -233,16 +233,38 @@ def _unbalanced_scan(text: str) -> bool:
 _WELL_FORMED = re.compile(r"(?:[^\[\]\\`]++|\[[^\[\]\\`\n]*+\]\(https?://[^\s()<>\\\"'`]*+\))*+")
 
 
-def malformed_in_line(ctx: FileContext, text: str) -> tuple[int, str] | None:
-    """AL104's finding on one entry line: (1-based column, message), or None."""
-    if "`" in text:
-        text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
-    if ")[" not in text and _WELL_FORMED.fullmatch(text):
-        return None  # the common line, settled in one match
+def _blank(m: re.Match[str]) -> str:
+    """What a match is replaced by when it is set aside: blanks, so that columns stay put."""
+    return " " * len(m.group(0))
+
+
+def _without_code(text: str) -> str:
+    """The line with its code spans blanked out (Markdown is not read inside them)."""
+    return _CODE_SPAN.sub(_blank, text) if "`" in text else text
+
+
+def _well_formed(text: str) -> bool:
+    """Can no AL104 pattern match this line (code spans already blanked)? One match settles it."""
+    return ")[" not in text and _WELL_FORMED.fullmatch(text) is not None
+
+
+def _malformed_pattern(text: str) -> tuple[re.Match[str], str] | None:
+    """The first of AL104's patterns that matches the line, and what it means."""
     for pattern, what, needle in _MALFORMED:
         m = pattern.search(text) if needle in text else None
         if m:
-            return m.start() + 1, f"malformed link: {what}"
+            return m, what
+    return None
+
+
+def malformed_in_line(ctx: FileContext, text: str) -> tuple[int, str] | None:
+    """AL104's finding on one entry line: (1-based column, message), or None."""
+    text = _without_code(text)
+    if _well_formed(text):
+        return None  # the common line, settled in one match
+    found = _malformed_pattern(text)
+    if found:
+        return found[0].start() + 1, f"malformed link: {found[1]}"
     undefined = undefined_references(ctx, text)
     if undefined:
         col, label = undefined[0]
@@ -298,7 +320,7 @@ def undefined_references(ctx: FileContext, text: str) -> list[tuple[int, str]]:
         return []
     defined = ctx.once("_definitions", lambda: _definitions(ctx))
     out = []
-    for m in _REFERENCE_USE.finditer(_CODE_SPAN.sub(lambda c: " " * len(c.group(0)), text)):
+    for m in _REFERENCE_USE.finditer(_without_code(text)):
         label = m.group(2) or m.group(1)
         if _label_key(label) not in defined:
             out.append((m.start() + 1, label))
@@ -307,12 +329,12 @@ def undefined_references(ctx: FileContext, text: str) -> list[tuple[int, str]]:
 
 def _link_trouble(ctx: FileContext, text: str) -> bool:
     """Does the line hold a link GitHub does not read (AL104) or a bare url (AL105)?"""
-    code_free = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
+    code_free = _without_code(text)
     if _BARE_URL.search(code_free) is not None and _BARE_URL.search(_LINKED.sub(" ", code_free)) is not None:
         return True  # (setting the links aside never makes a bare url: none in the line, none after)
-    if ")[" not in code_free and _WELL_FORMED.fullmatch(code_free):
-        return False  # a well-formed line: none of AL104's patterns can match it (malformed_in_line)
-    return bool(undefined_references(ctx, text)) or any(p.search(code_free) for p, _, _ in _MALFORMED)
+    if _well_formed(code_free):
+        return False
+    return bool(undefined_references(ctx, code_free)) or _malformed_pattern(code_free) is not None
 
 
 # `https?://` not after `(`, `<` or a word character; written to start with the literal `http`,
@@ -338,7 +360,7 @@ def bare_url(ctx: FileContext) -> Iterator[Diagnostic]:
         text = ctx.line_text(e.line)
         if _BARE_URL.search(text) is None:
             continue  # blanking the links never makes a bare url: none here
-        stripped = _LINKED.sub(lambda m: " " * len(m.group(0)), text)
+        stripped = _LINKED.sub(_blank, text)
         m = _BARE_URL.search(stripped)
         if m:
             yield ctx.diag(e.line, m.start() + 1, "AL105", "bare url: write it as [name](url)")
