@@ -49,6 +49,8 @@ LINES = sorted(
         "| [Y](https://y.org) | a cell |",
         "[Z](https://z.org)",
         "- [AA](https://aa.org)  two blanks, no dash",
+        "[](https://[)",
+        "- [AB](https://ab.org/]) - a bracket in the url.",
         "[Z](https://z.org) ",
         "[Z](https://z.org) `Tag`",
         "[![Z](https://z.org/z.svg)](https://z.org)",

@@ -227,10 +227,10 @@ def _unbalanced_scan(text: str) -> bool:
     return depth != 0
 
 
-# a line whose brackets are all links `[text](http…)` with no blank, parenthesis, quote or `<>`
-# in the url, and no backslash or stray backtick anywhere: none of AL104's patterns can match it
+# a line whose brackets are all links `[text](http…)` with no blank, parenthesis, bracket, quote
+# or `<>` in the url, and no backslash or stray backtick anywhere: none of AL104's patterns can match it
 # (each needs a `]` that does not open such a link, a `(` inside a url, or `)[`, tested apart)
-_WELL_FORMED = re.compile(r"(?:[^\[\]\\`]++|\[[^\[\]\\`\n]*+\]\(https?://[^\s()<>\\\"'`]*+\))*+")
+_WELL_FORMED = re.compile(r"(?:[^\[\]\\`]++|\[[^\[\]\\`\n]*+\]\(https?://[^\s()<>\[\]\\\"'`]*+\))*+")
 
 
 def _blank(m: re.Match[str]) -> str:
