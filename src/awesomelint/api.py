@@ -6,10 +6,10 @@ The CLI is a thin layer over these functions; they raise `InputError` for bad in
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from awesomelint.errors import InputError
+from awesomelint.record import Record
 from awesomelint.source import DATA_NOT_FORMATTED, SourceText, file_kind, not_a_list, read_source
 
 if TYPE_CHECKING:
@@ -115,13 +115,15 @@ def lint(
     )
 
 
-@dataclass
-class FmtOutcome:
-    path: str
-    changed: bool
-    diff: str = ""
-    output: bytes = b""
-    digest: str = ""  # of the file's bytes as read (`inputs.digest`), "" when unknown
+class FmtOutcome(Record):
+    __slots__ = _fields = ("path", "changed", "diff", "output", "digest")
+
+    def __init__(self, path: str, changed: bool, diff: str = "", output: bytes = b"", digest: str = "") -> None:
+        self.path = path
+        self.changed = changed
+        self.diff = diff
+        self.output = output
+        self.digest = digest  # of the file's bytes as read (`inputs.digest`), "" when unknown
 
 
 def fmt(path: str, source: SourceText | None = None, *, write: bool = True, want_diff: bool = False) -> FmtOutcome:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from awesomelint.errors import ConfigError
+from awesomelint.record import Record
 
 KNOWN_KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "severity", "schema", "exclude", "links", "html"}
 HTML_KEYS = {"datasets": bool}  # [tool.awesomelint.html]: options of the HTML page
@@ -37,20 +37,38 @@ SCHEMA_KEYS = {"required-links", "required-attributes", "allowed-values"}
 MAX_CONFIG_BYTES = 1_000_000
 
 
-@dataclass
-class Config:
-    path: Path | None = None  # the file it came from
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    severity: dict[str, str] = field(default_factory=dict)
-    schema: dict[str, Any] = field(default_factory=dict)
-    exclude: list[str] = field(default_factory=list)
-    links: dict[str, Any] = field(default_factory=dict)  # LinkOptions fields
-    html: dict[str, Any] = field(default_factory=dict)  # HTML_KEYS
-    _chosen: tuple[Any, frozenset[str]] | None = field(default=None, repr=False, compare=False)
-    digest: str = field(default="", repr=False, compare=False)  # of the file's bytes, as read
+class Config(Record):
+    """The settings of one config file (none: the defaults). Compared and shown by its settings:
+    `digest` (of the file's bytes, as read) and the rule codes worked out from them are not."""
+
+    _fields = ("path", "select", "ignore", "extend_select", "per_file_ignores", "severity", "schema", "exclude", "links", "html")
+    __slots__ = (*_fields, "_chosen", "digest")
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        extend_select: list[str] | None = None,
+        per_file_ignores: dict[str, list[str]] | None = None,
+        severity: dict[str, str] | None = None,
+        schema: dict[str, Any] | None = None,
+        exclude: list[str] | None = None,
+        links: dict[str, Any] | None = None,
+        html: dict[str, Any] | None = None,
+    ) -> None:
+        self.path = path  # the file it came from
+        self.select = select
+        self.ignore: list[str] = [] if ignore is None else ignore
+        self.extend_select: list[str] = [] if extend_select is None else extend_select
+        self.per_file_ignores: dict[str, list[str]] = {} if per_file_ignores is None else per_file_ignores
+        self.severity: dict[str, str] = {} if severity is None else severity
+        self.schema: dict[str, Any] = {} if schema is None else schema
+        self.exclude: list[str] = [] if exclude is None else exclude
+        self.links: dict[str, Any] = {} if links is None else links  # LinkOptions fields
+        self.html: dict[str, Any] = {} if html is None else html  # HTML_KEYS
+        self._chosen: tuple[Any, frozenset[str]] | None = None
+        self.digest = ""
 
     @property
     def root(self) -> Path:

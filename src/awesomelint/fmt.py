@@ -17,11 +17,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from awesomelint.model import STYLE_BULLET, STYLE_HTML, Document, EntryList
 from awesomelint.parse import Parsed
+from awesomelint.record import Record
 from awesomelint.source import SourceText
 
 Token = dict[str, Any]
@@ -44,20 +44,34 @@ def _normalisable(separator: str | None) -> bool:
     )
 
 
-@dataclass
-class Layout:
+class Layout(Record):
     """What the passes know about the source: line kinds from the parser's positions."""
 
-    code: set[int] = field(default_factory=set)  # 1-based lines inside code blocks (content and fences)
-    html: set[int] = field(default_factory=set)
-    front: set[int] = field(default_factory=set)
-    paragraph_last: dict[int, bool] = field(default_factory=dict)  # line in a paragraph -> is its last line
-    paragraphs: list[Token] = field(default_factory=list)
-    headings: list[Token] = field(default_factory=list)
-    lists: list[tuple[Token, list[Token]]] = field(default_factory=list)  # (list, its sibling tokens)
-    tables: list[Token] = field(default_factory=list)
-    top: list[Token] = field(default_factory=list)
-    quoted: set[int] = field(default_factory=set)
+    __slots__ = _fields = ("code", "html", "front", "paragraph_last", "paragraphs", "headings", "lists", "tables", "top", "quoted")
+
+    def __init__(
+        self,
+        code: set[int] | None = None,
+        html: set[int] | None = None,
+        front: set[int] | None = None,
+        paragraph_last: dict[int, bool] | None = None,
+        paragraphs: list[Token] | None = None,
+        headings: list[Token] | None = None,
+        lists: list[tuple[Token, list[Token]]] | None = None,
+        tables: list[Token] | None = None,
+        top: list[Token] | None = None,
+        quoted: set[int] | None = None,
+    ) -> None:
+        self.code: set[int] = set() if code is None else code  # 1-based lines inside code blocks (content and fences)
+        self.html: set[int] = set() if html is None else html
+        self.front: set[int] = set() if front is None else front
+        self.paragraph_last: dict[int, bool] = {} if paragraph_last is None else paragraph_last  # line in a paragraph -> is its last line
+        self.paragraphs: list[Token] = [] if paragraphs is None else paragraphs
+        self.headings: list[Token] = [] if headings is None else headings
+        self.lists: list[tuple[Token, list[Token]]] = [] if lists is None else lists  # (list, its sibling tokens)
+        self.tables: list[Token] = [] if tables is None else tables
+        self.top: list[Token] = [] if top is None else top
+        self.quoted: set[int] = set() if quoted is None else quoted
 
 
 def _open_fence(t: Token, lines: list[str]) -> bool:
@@ -450,11 +464,13 @@ PASSES: list[tuple[str, Callable[[Lines, Layout, Document | None], None]]] = [
 ]
 
 
-@dataclass
-class FormatResult:
-    text: str  # "\n" endings, no final newline
-    final_newline: bool
-    changes: dict[str, list[int]]  # rule code -> source lines it changed
+class FormatResult(Record):
+    __slots__ = _fields = ("text", "final_newline", "changes")
+
+    def __init__(self, text: str, final_newline: bool, changes: dict[str, list[int]]) -> None:
+        self.text = text  # "\n" endings, no final newline
+        self.final_newline = final_newline
+        self.changes = changes  # rule code -> source lines it changed
 
     def changed(self, src: SourceText) -> bool:
         return self.text != src.text or self.final_newline != src.final_newline

@@ -29,7 +29,6 @@ conflict keeps both values and is reported), every child, and `sources` for each
 from __future__ import annotations
 
 import copy
-import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -272,7 +271,8 @@ def _add_value(e: Entry, key: str, value: object, report: MergeReport, where: st
 def _combine(group: list[_Part], report: MergeReport) -> Entry:
     first = group[0].entry
     if group[0].in_base:  # it stays in the base's list: its shape (separator, notes and where they stand…) too
-        e = dataclasses.replace(first, links=[], attributes={}, children=[], notes=list(first.notes), sources=[], line=0, end_line=0)
+        e = copy.copy(first)
+        e.links, e.attributes, e.children, e.notes, e.sources, e.line, e.end_line = [], {}, [], list(first.notes), [], 0, 0
     else:  # it joins a list of another shape and takes that list's shape
         e = Entry(first.name, first.url, first.description, notes=list(first.notes), line=0, end_line=0)
         e.name_format = first.name_format

@@ -12,36 +12,40 @@ import re
 import stat
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from awesomelint.errors import InputError
 from awesomelint.inputs import digest
+from awesomelint.record import Record
 
 BOM = "\ufeff"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
-@dataclass(frozen=True)
-class FileStamp:
+class FileStamp(Record):
     """What a file was when we read it: size, modification time and a digest of its bytes
     (`inputs.digest`, as a warm run checks it)."""
 
-    size: int
-    mtime_ns: int
-    digest: str
+    __slots__ = _fields = ("size", "mtime_ns", "digest")
+
+    def __init__(self, size: int, mtime_ns: int, digest: str) -> None:
+        self.size = size
+        self.mtime_ns = mtime_ns
+        self.digest = digest
 
 
-@dataclass
-class SourceText:
+class SourceText(Record):
     """A decoded text file and what is needed to write it back the way it was."""
 
-    path: str
-    text: str  # "\n" line endings, no BOM
-    bom: bool = False
-    newline: str = "\n"
-    final_newline: bool = True
-    stamp: FileStamp | None = None  # the file as it was read: a write refuses if it changed since
+    __slots__ = _fields = ("path", "text", "bom", "newline", "final_newline", "stamp")
+
+    def __init__(self, path: str, text: str, bom: bool = False, newline: str = "\n", final_newline: bool = True, stamp: FileStamp | None = None) -> None:
+        self.path = path
+        self.text = text  # "\n" line endings, no BOM
+        self.bom = bom
+        self.newline = newline
+        self.final_newline = final_newline
+        self.stamp = stamp  # the file as it was read: a write refuses if it changed since
 
     @property
     def lines(self) -> list[str]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from awesomelint.record import Record
 
 if TYPE_CHECKING:
     from awesomelint.model import Document
@@ -21,41 +22,69 @@ SEVERITIES = ("error", "warning", "info")
 T = TypeVar("T")
 
 
-@dataclass(slots=True)
-class Diagnostic:
-    path: str
-    line: int
-    column: int
-    code: str
-    message: str
-    name: str = ""
-    severity: str = "error"
-    fixable: bool = False  # a formatter pass (fmt.py) fixes it
-    replacement: tuple[str, str] | None = None  # (old, new) text for fixes that are not formatter passes
+class Diagnostic(Record):
+    __slots__ = _fields = ("path", "line", "column", "code", "message", "name", "severity", "fixable", "replacement")
+
+    def __init__(
+        self,
+        path: str,
+        line: int,
+        column: int,
+        code: str,
+        message: str,
+        name: str = "",
+        severity: str = "error",
+        fixable: bool = False,
+        replacement: tuple[str, str] | None = None,
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.code = code
+        self.message = message
+        self.name = name
+        self.severity = severity
+        self.fixable = fixable  # a formatter pass (fmt.py) fixes it
+        self.replacement = replacement  # (old, new) text for fixes that are not formatter passes
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
 
 
-@dataclass
-class Rule:
-    code: str
-    name: str
-    family: str
-    func: Callable[..., Iterable[Diagnostic]]
-    default: bool = True
-    fixable: bool = False
-    severity: str = "error"
-    project: bool = False
-    records: bool = False  # reads only records, so it also checks our YAML/JSON data files
-    # what it says about a part of the file (a heading and what follows, up to a later heading)
-    # depends only on that part, and its messages name no line: the part cache (lint/parts.py)
-    # keeps its findings per part, with lines counted from the part's start
-    local: bool = False
-    # a quick test that is False when the rule can find nothing in a file; it depends only on the
-    # records, and a file's answer is True when some part's is: the part cache keeps each part's
-    # answer, so a file-wide rule that is not relevant to any part is skipped without its entries
-    relevant: Callable[[FileContext], bool] | None = None
+class Rule(Record):
+    __slots__ = _fields = ("code", "name", "family", "func", "default", "fixable", "severity", "project", "records", "local", "relevant")
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        family: str,
+        func: Callable[..., Iterable[Diagnostic]],
+        default: bool = True,
+        fixable: bool = False,
+        severity: str = "error",
+        project: bool = False,
+        records: bool = False,
+        local: bool = False,
+        relevant: Callable[[FileContext], bool] | None = None,
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.family = family
+        self.func = func
+        self.default = default
+        self.fixable = fixable
+        self.severity = severity
+        self.project = project
+        self.records = records  # reads only records, so it also checks our YAML/JSON data files
+        # what it says about a part of the file (a heading and what follows, up to a later heading)
+        # depends only on that part, and its messages name no line: the part cache (lint/parts.py)
+        # keeps its findings per part, with lines counted from the part's start
+        self.local = local
+        # a quick test that is False when the rule can find nothing in a file; it depends only on the
+        # records, and a file's answer is True when some part's is: the part cache keeps each part's
+        # answer, so a file-wide rule that is not relevant to any part is skipped without its entries
+        self.relevant = relevant
 
     @property
     def doc(self) -> str:
@@ -114,17 +143,28 @@ def find_rule(code_or_name: str) -> Rule | None:
     return None
 
 
-@dataclass
-class FileContext:
+class FileContext(Record):
     """What a rule sees: the records, the source lines, and the rule settings from config."""
 
-    path: str
-    source: SourceText
-    doc: Document
-    settings: dict[str, Any] = field(default_factory=dict)
-    _lines: list[str] | None = None
-    _tokens: Any = None
-    probes: list[tuple[str, str, str]] = field(default_factory=list)  # what the rules asked of the file system
+    __slots__ = _fields = ("path", "source", "doc", "settings", "_lines", "_tokens", "probes")
+
+    def __init__(
+        self,
+        path: str,
+        source: SourceText,
+        doc: Document,
+        settings: dict[str, Any] | None = None,
+        _lines: list[str] | None = None,
+        _tokens: Any = None,
+        probes: list[tuple[str, str, str]] | None = None,
+    ) -> None:
+        self.path = path
+        self.source = source
+        self.doc = doc
+        self.settings: dict[str, Any] = {} if settings is None else settings
+        self._lines = _lines
+        self._tokens = _tokens
+        self.probes: list[tuple[str, str, str]] = [] if probes is None else probes  # what the rules asked of the file system
 
     def probe(self, kind: str, path: str) -> str:
         """A question about the file system (`inputs.PROBES`), noted with its answer so that a
@@ -170,14 +210,16 @@ _KINDS = {"disable-next-line": "next-line", "disable-file": "file", "disable": "
 _RAW_TEXT_HTML = ("<script", "<style", "<textarea")
 
 
-@dataclass
-class Suppression:
-    kind: str  # next-line | file | range
-    codes: list[str]  # empty: every rule
-    line: int  # where the comment is
-    start: int
-    end: int  # inclusive
-    used: bool = False
+class Suppression(Record):
+    __slots__ = _fields = ("kind", "codes", "line", "start", "end", "used")
+
+    def __init__(self, kind: str, codes: list[str], line: int, start: int, end: int, used: bool = False) -> None:
+        self.kind = kind  # next-line | file | range
+        self.codes = codes  # empty: every rule
+        self.line = line  # where the comment is
+        self.start = start
+        self.end = end  # inclusive
+        self.used = used
 
     def covers(self, d: Diagnostic) -> bool:
         if not (self.start <= d.line <= self.end):

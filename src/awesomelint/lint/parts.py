@@ -30,12 +30,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from awesomelint.inputs import code_stamp, hasher
 from awesomelint.lint.engine import Diagnostic, FileContext, all_rules, comment_suppressions, directive_comments
 from awesomelint.model import Document, EntryList, Section, Table
+from awesomelint.record import Record
 from awesomelint.source import SourceText, split_front_matter
 
 MIN_LINES = 200
@@ -68,6 +68,8 @@ class _NotLocal(Exception):
 
 
 class _WholeContext(FileContext):
+    __slots__ = ()
+
     @property
     def block_tokens(self) -> Any:
         raise _NotLocal
@@ -225,20 +227,32 @@ class _Unread(list[Any]):
     __iter__ = __len__ = __getitem__ = __contains__ = __reversed__ = _ask
 
 
-@dataclass
-class Assembled:
+class Assembled(Record):
     """A file put together from its parts: its outline (entries unread, see `records`), the local
     rules' findings by code, the suppression comments, the url rows (AL201) and the codes of the
     file-wide rules relevant to some part, all with the file's own line numbers."""
 
-    doc: Document
-    found: dict[str, list[Diagnostic]]
-    comments: list[tuple[int, str]]
-    rows: list[tuple[Any, str, int, int, str, bool, str]]
-    relevant: set[str] = field(default_factory=set)
-    parts: list[tuple[str, int]] = field(default_factory=list)  # (cache key, first line - 1)
-    base: str = ""  # what the cache keys of this file's parts start from (version, path, configuration)
-    names: list[str] = field(default_factory=list)  # every cache entry this version of the file is read from
+    __slots__ = _fields = ("doc", "found", "comments", "rows", "relevant", "parts", "base", "names")
+
+    def __init__(
+        self,
+        doc: Document,
+        found: dict[str, list[Diagnostic]],
+        comments: list[tuple[int, str]],
+        rows: list[tuple[Any, str, int, int, str, bool, str]],
+        relevant: set[str] | None = None,
+        parts: list[tuple[str, int]] | None = None,
+        base: str = "",
+        names: list[str] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.found = found
+        self.comments = comments
+        self.rows = rows
+        self.relevant: set[str] = set() if relevant is None else relevant
+        self.parts: list[tuple[str, int]] = [] if parts is None else parts  # (cache key, first line - 1)
+        self.base = base  # what the cache keys of this file's parts start from (version, path, configuration)
+        self.names: list[str] = [] if names is None else names  # every cache entry this version of the file is read from
 
 
 def assemble(src: SourceText, enabled: set[str], schema: dict[str, Any], store: Any, config_key: str) -> Assembled | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,34 +27,55 @@ from awesomelint.lint.engine import (
     find_suppressions,
 )
 from awesomelint.paths import expand_paths, only_named_files
+from awesomelint.record import Record
 from awesomelint.source import SourceText, file_kind
 
 PARALLEL_MIN_FILES = 4
 PARALLEL_MIN_BYTES = 1_000_000
 
 
-@dataclass
-class LintResult:
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
-    fixed: dict[str, int] = field(default_factory=dict)  # path -> number of fixes written
-    diffs: list[str] = field(default_factory=list)
-    files: int = 0
-    # every input the run read, with what it found (`inputs.PROBES`); None when the run is not
-    # one a cached answer may stand for (see `warm`)
-    inputs: list[tuple[str, str, str]] | None = None
+class LintResult(Record):
+    __slots__ = _fields = ("diagnostics", "errors", "fixed", "diffs", "files", "inputs")
+
+    def __init__(
+        self,
+        diagnostics: list[Diagnostic] | None = None,
+        errors: list[InputError] | None = None,
+        fixed: dict[str, int] | None = None,
+        diffs: list[str] | None = None,
+        files: int = 0,
+        inputs: list[tuple[str, str, str]] | None = None,
+    ) -> None:
+        self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
+        self.errors: list[InputError] = [] if errors is None else errors
+        self.fixed: dict[str, int] = {} if fixed is None else fixed  # path -> number of fixes written
+        self.diffs: list[str] = [] if diffs is None else diffs
+        self.files = files
+        # every input the run read, with what it found (`inputs.PROBES`); None when the run is not
+        # one a cached answer may stand for (see `warm`)
+        self.inputs = inputs
 
 
-@dataclass
-class FileResult:
+class FileResult(Record):
     """What phase 1 learns about one file; plain data, so it can be cached and sent between processes."""
 
-    path: str
-    diags: list[Diagnostic]
-    urls: list[tuple[str, int, int, str, str, str]]  # (normalised url, line, column, url as written, section, name as written)
-    suppressions: list[Suppression]
-    enabled: list[str]
-    probes: list[tuple[str, str, str]] = field(default_factory=list)  # what its rules asked of the file system (`inputs`)
+    __slots__ = _fields = ("path", "diags", "urls", "suppressions", "enabled", "probes")
+
+    def __init__(
+        self,
+        path: str,
+        diags: list[Diagnostic],
+        urls: list[tuple[str, int, int, str, str, str]],
+        suppressions: list[Suppression],
+        enabled: list[str],
+        probes: list[tuple[str, str, str]] | None = None,
+    ) -> None:
+        self.path = path
+        self.diags = diags
+        self.urls = urls  # (normalised url, line, column, url as written, section, name as written)
+        self.suppressions = suppressions
+        self.enabled = enabled
+        self.probes: list[tuple[str, str, str]] = [] if probes is None else probes  # what its rules asked of the file system (`inputs`)
 
     def to_json(self, with_urls: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Any
 
 from awesomelint.model import Document
+from awesomelint.record import Record
 from awesomelint.source import SourceText, file_kind, read_source, split_front_matter
 
 
-@dataclass
-class Loaded:
-    doc: Document
-    source: SourceText
-    is_data: bool
+class Loaded(Record):
+    __slots__ = _fields = ("doc", "source", "is_data")
+
+    def __init__(self, doc: Document, source: SourceText, is_data: bool) -> None:
+        self.doc = doc
+        self.source = source
+        self.is_data = is_data
 
 
 def load(path: str | os.PathLike[str], source: SourceText | None = None) -> Loaded:

@@ -8,8 +8,9 @@ link group and tags. We work on the raw text so that what we keep renders back e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
+
+from awesomelint.record import Record
 
 # separators between the name and the description, most specific first
 # (a no-break space around a dash is a separator too: `[A](u)\u00a0- Text` reads as ` - `)
@@ -38,13 +39,15 @@ _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+(?:\([^\s<>()]*\)[^\s<>()\[\]]*)
 LABEL_LINE = re.compile(r"^(?P<label>[^\[\]()\n:：]{1,40}?)[ \t]*[:：][ \t]*$")
 
 
-@dataclass
-class LeadingLink:
-    text: str  # raw link text
-    dest: str | None  # raw destination (inline link) or None for references
-    ref: str | None  # reference label for [text][ref] / [text][] / [text]
-    rest: str  # what follows the link
-    raw: str  # the link as written
+class LeadingLink(Record):
+    __slots__ = _fields = ("text", "dest", "ref", "rest", "raw")
+
+    def __init__(self, text: str, dest: str | None, ref: str | None, rest: str, raw: str) -> None:
+        self.text = text  # raw link text
+        self.dest = dest  # raw destination (inline link) or None for references
+        self.ref = ref  # reference label for [text][ref] / [text][] / [text]
+        self.rest = rest  # what follows the link
+        self.raw = raw  # the link as written
 
 
 def match_bracket(s: str, i: int) -> int:
@@ -177,22 +180,38 @@ def resolve_ref(label: str, refs: dict[str, Any]) -> str | None:
     return ref.get("url") if ref else None
 
 
-@dataclass
-class Head:
+class Head(Record):
     """The first line(s) of an entry, split up."""
 
-    name: str | None = None
-    url: str | None = None
-    name_kind: str = "text"  # link | bold | text
-    separator: str | None = None
-    description: str = ""
-    group: list[tuple[str, str]] = field(default_factory=list)  # ([Demo](…), [Source Code](…))
-    tags: list[str] = field(default_factory=list)
-    attributes: dict[str, str] = field(default_factory=dict)
-    link_raw: str = ""
-    joined: list[tuple[str, str, str]] = field(default_factory=list)  # `[A](u) / [B](v)`: (mark, text, url)
-    bracketed: bool = False  # `[[MedSAM](u)] text`: the linked name in brackets
-    badges: list[tuple[str, str]] = field(default_factory=list)  # `[![Stars](img)](u) [Name](v)`: (image, url)
+    __slots__ = _fields = ("name", "url", "name_kind", "separator", "description", "group", "tags", "attributes", "link_raw", "joined", "bracketed", "badges")
+
+    def __init__(
+        self,
+        name: str | None = None,
+        url: str | None = None,
+        name_kind: str = "text",
+        separator: str | None = None,
+        description: str = "",
+        group: list[tuple[str, str]] | None = None,
+        tags: list[str] | None = None,
+        attributes: dict[str, str] | None = None,
+        link_raw: str = "",
+        joined: list[tuple[str, str, str]] | None = None,
+        bracketed: bool = False,
+        badges: list[tuple[str, str]] | None = None,
+    ) -> None:
+        self.name = name
+        self.url = url
+        self.name_kind = name_kind  # link | bold | text
+        self.separator = separator
+        self.description = description
+        self.group: list[tuple[str, str]] = [] if group is None else group  # ([Demo](…), [Source Code](…))
+        self.tags: list[str] = [] if tags is None else tags
+        self.attributes: dict[str, str] = {} if attributes is None else attributes
+        self.link_raw = link_raw
+        self.joined: list[tuple[str, str, str]] = [] if joined is None else joined  # `[A](u) / [B](v)`: (mark, text, url)
+        self.bracketed = bracketed  # `[[MedSAM](u)] text`: the linked name in brackets
+        self.badges: list[tuple[str, str]] = [] if badges is None else badges  # `[![Stars](img)](u) [Name](v)`: (image, url)
 
 
 def split_separator(rest: str) -> tuple[str | None, str]:
@@ -341,16 +360,20 @@ def parse_head(text: str, refs: dict[str, Any]) -> Head:
     return head
 
 
-@dataclass
-class NameThenUrl:
-    name: str
-    separator: str
-    url: str
-    text: str  # the link's text; the url itself when it is written bare
-    rest: str
-    # `Name - text www.example.org`: a bare url at the very end; the text between name and url
-    description: str | None = None
-    description_separator: str | None = None
+class NameThenUrl(Record):
+    __slots__ = _fields = ("name", "separator", "url", "text", "rest", "description", "description_separator")
+
+    def __init__(
+        self, name: str, separator: str, url: str, text: str, rest: str, description: str | None = None, description_separator: str | None = None
+    ) -> None:
+        self.name = name
+        self.separator = separator
+        self.url = url
+        self.text = text  # the link's text; the url itself when it is written bare
+        self.rest = rest
+        # `Name - text www.example.org`: a bare url at the very end; the text between name and url
+        self.description = description
+        self.description_separator = description_separator
 
 
 _NAME_URL_SEPARATORS = "-–—|:："

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from awesomelint.anchors import SlugCounter
 from awesomelint.lint.engine import Diagnostic, FileContext, rule
 from awesomelint.model import Document, Prose
+from awesomelint.record import Record
 
 _TOC_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(#([^()\s]*)\)")
 
 
-@dataclass
-class Heading:
-    title: str
-    level: int
-    line: int
-    anchor: str
+class Heading(Record):
+    __slots__ = _fields = ("title", "level", "line", "anchor")
+
+    def __init__(self, title: str, level: int, line: int, anchor: str) -> None:
+        self.title = title
+        self.level = level
+        self.line = line
+        self.anchor = anchor
 
 
 def headings(ctx: FileContext) -> list[Heading]:
@@ -72,12 +74,14 @@ def heading_increment(ctx: FileContext) -> Iterator[Diagnostic]:
         prev = h.level
 
 
-@dataclass
-class TocLink:
-    text: str
-    anchor: str
-    line: int
-    column: int
+class TocLink(Record):
+    __slots__ = _fields = ("text", "anchor", "line", "column")
+
+    def __init__(self, text: str, anchor: str, line: int, column: int) -> None:
+        self.text = text
+        self.anchor = anchor
+        self.line = line
+        self.column = column
 
 
 def toc_links(ctx: FileContext) -> list[TocLink]:
