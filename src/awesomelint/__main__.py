@@ -3,12 +3,15 @@
 `--version`, and a `lint` or `fmt` run whose last identical run stands (see `warm`), are answered here,
 before the command-line interface (click and every command's imports) is loaded: start-up is
 what a pre-commit hook or an editor pays on every call. Any other command compiles its regular
-expressions from the table earlier runs kept (`patterns`).
+expressions from the table earlier runs kept (`patterns`); a simple `lint` command line (list
+files and flags, see `lint.command`) runs without click.
 """
 
 from __future__ import annotations
 
 import sys
+
+short_path = True  # tests turn it off to prove that click, reading the same command line, does the same
 
 
 def run() -> None:
@@ -63,14 +66,24 @@ def _run() -> None:
 
     patterns.install()  # the compiled patterns of earlier runs (before click, mistune and ours compile theirs)
     try:
-        from awesomelint.cli import main
+        simple = None
+        if argv[:1] == ["lint"] and short_path:
+            from awesomelint.lint import command
 
+            simple = command.simple_options(argv[1:])
+        if simple is None:
+            from awesomelint.cli import main
         # Records are trees without cycles, made by the hundred thousand: the collector's passes over
         # them find nothing (1.2-1.4× on 100k entries). Objects alive after the imports are frozen
         # out of its way, and a pass starts after many more allocations.
         gc.freeze()
         gc.set_threshold(50_000, 20, 100)
-        main(obj={"argv": argv})  # the command line as given: the name of a lint run's cached answer
+        if simple is not None:
+            from awesomelint.errors import reported
+
+            reported(lambda: command.run(simple, argv))
+        else:
+            main(obj={"argv": argv})  # the command line as given: the name of a lint run's cached answer
     finally:
         patterns.keep()
 

@@ -8,40 +8,25 @@ import sys
 import click
 
 from awesomelint import __version__
-from awesomelint.errors import AwesomelintError, output_failure, printable
-
-
-def _say(message: str) -> None:
-    """One line to standard error, with any control characters from file names or data escaped."""
-    click.echo(printable(message), err=True)
+from awesomelint.errors import AwesomelintError, printable, reported
+from awesomelint.errors import say as _say
+from awesomelint.lint.command import FORMATS, LintOptions, default_targets, split_list
+from awesomelint.source import write_output as _write_output
 
 
 class _Group(click.Group):
-    """Turns our errors into one line and exit 2; no traceback reaches the user."""
+    """Turns our errors into one line and exit 2; no traceback reaches the user (`errors.reported`)."""
 
     def main(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         kwargs.setdefault("standalone_mode", True)
         try:
             return super().main(*args, **kwargs)
         except AwesomelintError as err:
-            click.echo(f"awesomelint: error: {err}", err=True)
+            _say(f"awesomelint: error: {err}")
             sys.exit(err.exit_code)
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
-        try:
-            return super().invoke(ctx)
-        except (AwesomelintError, click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
-            raise
-        except KeyboardInterrupt:
-            click.echo("awesomelint: interrupted", err=True)
-            sys.exit(130)
-        except BrokenPipeError:
-            sys.exit(0)
-        except Exception as err:  # a bug: say so in one line, traceback only on request
-            if os.environ.get("AWESOMELINT_DEBUG") or output_failure(err):
-                raise  # (the output could not be written: said by `awesomelint.__main__.run`)
-            _say(f"awesomelint: internal error: {type(err).__name__}: {err} (set AWESOMELINT_DEBUG=1 for a traceback, and please report it)")
-            sys.exit(2)
+        return reported(lambda: super(_Group, self).invoke(ctx), passthrough=(click.exceptions.Exit, click.exceptions.Abort, click.ClickException))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,29 +43,6 @@ def _read_input(path: str):  # type: ignore[no-untyped-def]
     return read_source(path)
 
 
-def _write_output(text: str, out: str | None) -> None:
-    if out is None or out == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    import stat
-
-    from awesomelint.source import write_atomic
-
-    try:
-        special = not stat.S_ISREG(os.stat(out).st_mode)
-    except OSError:
-        special = False
-    if special:  # /dev/stdout, a pipe: written to, never replaced
-        try:
-            with open(out, "wb") as fh:
-                fh.write(text.encode("utf-8"))
-        except OSError as err:
-            raise AwesomelintError(printable(f"{out}: cannot write ({err.strerror or err})")) from None
-        return
-    write_atomic(out, text.encode("utf-8"))
-
-
 _STYLE = click.option("--style", type=click.Choice(["list", "table"]), help="Entry lists as tables, or tables as lists.")
 _COLUMNS = click.option("--columns", help="Comma-separated column keys to keep, in this order (name,description,data_types,…).")
 
@@ -89,10 +51,6 @@ def _columns_apply(to: str, style: str | None, columns: str | None) -> None:
     """`--columns` picks the columns of tables, CSV and the HTML page: anywhere else it would do nothing."""
     if columns and to not in ("csv", "html") and style != "table":
         raise AwesomelintError(f"--columns applies to --to csv, --to html or --style table, not to --to {to}")
-
-
-def _split(value: str | None) -> list[str] | None:
-    return [v.strip() for v in value.split(",") if v.strip()] if value else None
 
 
 @main.command()
@@ -108,7 +66,7 @@ def convert(file: str, to: str, style: str | None, columns: str | None, output: 
     _columns_apply(to, style, columns)
     src = _read_input(file)
     name = file if file != "-" else "<stdin>.md"
-    _write_output(api.convert(name, to, source=src, style=style, columns=_split(columns)), output)
+    _write_output(api.convert(name, to, source=src, style=style, columns=split_list(columns)), output)
 
 
 @main.command()
@@ -124,31 +82,12 @@ def render(file: str, to: str, style: str | None, columns: str | None, output: s
     _columns_apply(to, style, columns)
     src = _read_input(file)
     name = file if file != "-" else "<stdin>.yaml"
-    _write_output(api.render(name, source=src, style=style, columns=_split(columns), to=to), output)
-
-
-def _overrides(select: str | None, extend_select: str | None, ignore: str | None) -> dict[str, list[str]]:
-    from awesomelint.config import code_list_value
-    from awesomelint.lint.engine import all_rules
-
-    codes = all_rules()
-    out = {}
-    for key, value in (("select", select), ("extend_select", extend_select), ("ignore", ignore)):
-        option = "--" + key.replace("_", "-")
-        out[key] = code_list_value([c.strip() for c in (value or "").split(",") if c.strip()], option, "command line", codes)
-        if key != "ignore":
-            for item in out[key]:
-                matched = [r for c, r in codes.items() if item != "ALL" and c.startswith(item)]
-                if matched and all(r.family == "links" for r in matched):
-                    raise AwesomelintError(f"{option} {item}: link rules run in `awesomelint links`, not in lint")
-    return out
+    _write_output(api.render(name, source=src, style=style, columns=split_list(columns), to=to), output)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--format", "--output-format", "fmt_", type=click.Choice(["text", "json", "github", "sarif", "junit", "gitlab"]), default="text", show_default=True
-)
+@click.option("--format", "--output-format", "fmt_", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (the same safety checks as fmt).")
 @click.option("--diff", is_flag=True, help="Show the fixes as a diff; write nothing.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
@@ -182,74 +121,28 @@ def lint(
     config_file: str | None,
 ) -> None:
     """Check lists for problems. Exit 0: clean (or warnings only), 1: problems found, 2: usage or input error."""
-    from awesomelint import api
-    from awesomelint.lint.reporters import REPORTERS
+    from awesomelint.lint.command import run
 
-    targets = list(paths) or _default_targets()
-    looked = [("e", name, "0") for name in _DEFAULT_NAMES[: _DEFAULT_NAMES.index(targets[0])]] if not paths else []
-    result = api.lint(
-        targets,
-        fix=fix and not diff,
-        diff=diff,
-        overrides=_overrides(select, extend_select, ignore),
-        use_cache=not no_cache,
-        exclude=_split(exclude),
-        stdin_filename=stdin_filename,
-        config_file=config_file,
+    options = LintOptions(
+        paths, fmt_, fix, diff, exit_zero, select, extend_select, ignore, output, no_cache, strict, statistics, quiet, exclude, stdin_filename, config_file
     )
-    for err in result.errors:
-        click.echo(f"awesomelint: error: {err}", err=True)
-    if diff:
-        sys.stdout.write("".join(result.diffs))
-    for path, n in result.fixed.items():
-        _say(f"Fixed {n} problem{'s' if n != 1 else ''} in {path}.")
-    if fmt_ == "text" and statistics:
-        from awesomelint.lint.reporters import statistics as by_rule
+    run(options, _argv())
 
-        report = by_rule(result.diagnostics, result.files)
-    else:
-        report = REPORTERS[fmt_](result.diagnostics, result.files)
-    if fmt_ == "text" and quiet:
-        report = "".join(line for line in report.splitlines(keepends=True) if not line.startswith(("Found ", "All checks passed")))
-    if output:
-        _write_output(report, output)
-    elif not (fmt_ == "text" and not result.diagnostics and (diff or result.errors)):
-        if fmt_ == "text":
-            from awesomelint.inputs import use_colour  # (a warm run's answer is named by it too)
-            from awesomelint.lint.reporters import colourise
 
-            report = colourise(report) if use_colour(sys.stdout) else report
-        sys.stdout.write(report)
-    if result.errors:
-        sys.exit(2)
-    failing = [d for d in result.diagnostics if strict or d.severity != "warning"]  # warnings alone pass
-    code = 1 if failing and not exit_zero else 0
-    if result.inputs is not None and not output and not no_cache:
-        _remember(looked + result.inputs, report, code)
-    if code:
-        sys.exit(code)
+def _argv() -> list[str] | None:
+    """The command line as given, when known (run as `awesomelint`, `awesomelint.__main__`
+    passes it): it names a run's answer for a run like it (see `warm`)."""
+    run = click.get_current_context().obj
+    return run["argv"] if isinstance(run, dict) and "argv" in run else None
 
 
 def _remember(inputs: list[tuple[str, str, str]], printed: str, code: int, said: str = "") -> None:
-    """Keep what this run printed and its exit code for a run like it (see `warm`), when the
-    command line is known: it is, run as `awesomelint` (`awesomelint.__main__` passes it)."""
-    run = click.get_current_context().obj
-    if isinstance(run, dict) and "argv" in run:
+    """Keep what this run printed and its exit code for a run like it (see `warm`)."""
+    argv = _argv()
+    if argv is not None:
         from awesomelint.warm import remember
 
-        remember(run["argv"], inputs, printed, code, said)
-
-
-_DEFAULT_NAMES = ("README.md", "readme.md", "Readme.md")
-
-
-def _default_targets() -> list[str]:
-    for name in _DEFAULT_NAMES:
-        if os.path.exists(name):
-            return [name]
-    from awesomelint.errors import AwesomelintError
-
-    raise AwesomelintError("no files given and no README.md here; name the list files to lint")
+        remember(argv, inputs, printed, code, said)
 
 
 @main.command("fmt")
@@ -421,7 +314,7 @@ def links(
     from awesomelint.lint.reporters import REPORTERS
     from awesomelint.paths import expand_paths
 
-    targets = expand_paths(list(paths) or _default_targets())
+    targets = expand_paths(list(paths) or default_targets())
     cfg_path = find_config(targets[0] if targets else ".")
     cfg = load_config(cfg_path)
     o = L.LinkOptions(**cfg.links) if cfg.links else L.LinkOptions()

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import errno
+import os
+import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
 _CONTROL.update({c: f"\\u{c:04x}" for c in [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
@@ -57,3 +63,33 @@ class UnsafeFormatError(InputError):
 
 class ConfigError(AwesomelintError):
     """The configuration has an unknown key, code or value."""
+
+
+def reported(work: Callable[[], T], passthrough: tuple[type[BaseException], ...] = ()) -> T:
+    """Run a command's work as every command ends: our errors are one line and their exit code,
+    an interrupt is exit 130, a reader gone away (a broken pipe) exit 0, and a bug one line and
+    exit 2, never a traceback (unless AWESOMELINT_DEBUG is set). A failure to write the output
+    goes on up (said by `awesomelint.__main__.run`), and so do the `passthrough` exceptions."""
+    try:
+        return work()
+    except passthrough:
+        raise
+    except AwesomelintError as err:
+        say(f"awesomelint: error: {err}")
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        say("awesomelint: interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as err:  # a bug: say so in one line, traceback only on request
+        if os.environ.get("AWESOMELINT_DEBUG") or output_failure(err):
+            raise
+        say(f"awesomelint: internal error: {type(err).__name__}: {err} (set AWESOMELINT_DEBUG=1 for a traceback, and please report it)")
+        sys.exit(2)
+
+
+def say(message: str) -> None:
+    """One line to standard error, with any control characters from file names or data escaped."""
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()

@@ -10,11 +10,12 @@ import contextlib
 import os
 import re
 import stat
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from awesomelint.errors import InputError
+from awesomelint.errors import AwesomelintError, InputError
 from awesomelint.inputs import digest
 from awesomelint.record import Record
 
@@ -302,3 +303,24 @@ def _is_yaml_mapping(body: str) -> bool:
     except Exception:
         return False
     return isinstance(data, dict)
+
+
+def write_output(text: str, out: str | None) -> None:
+    """A command's output: to standard output (no `out`, or `-`), into a special file as it is
+    (/dev/stdout, a pipe), or into a regular file, replaced atomically."""
+    if out is None or out == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        special = not stat.S_ISREG(os.stat(out).st_mode)
+    except OSError:
+        special = False
+    if special:  # /dev/stdout, a pipe: written to, never replaced
+        try:
+            with open(out, "wb") as fh:
+                fh.write(text.encode("utf-8"))
+        except OSError as err:
+            raise AwesomelintError(f"{out}: cannot write ({err.strerror or err})") from None
+        return
+    write_atomic(out, text.encode("utf-8"))
