@@ -578,3 +578,57 @@ def test_fmt_safety_check_shortcuts_agree_with_the_full_comparison() -> None:
             assert (verify._same_page_for_fmt(src.text, other) is None) == same, path.name
             pages[same] += 1
     assert pages[True] and pages[False]  # both answers were put to the test
+
+
+def _table_records(text: str) -> list[object]:
+    from awesomelint.model import Table
+
+    doc, _ = parse_source_tokens(decode(text.encode("utf-8"), "t.md"))
+    return [(b.columns, b.entries) for _, b in doc.iter_blocks() if isinstance(b, Table)]
+
+
+def _tables_both_ways(text: str) -> None:
+    """A table's records with the link-free columns read as plain attributes, and with every
+    cell read for links (`field_value`)."""
+    from awesomelint.parse.shapes import table
+
+    fast = _table_records(text)
+    table.linkless_columns = False
+    try:
+        full = _table_records(text)
+    finally:
+        table.linkless_columns = True
+    assert fast == full, text
+
+
+def test_linkless_columns_read_as_every_cell_on_every_real_table() -> None:
+    for path in [*CORPUS, *HERE.glob("fixtures/*.md"), *HERE.glob("lint_inputs/*.md")]:
+        _tables_both_ways(path.read_text(encoding="utf-8"))
+
+
+_CELLS = [
+    "",
+    "Yes",
+    "No",
+    "apiKey",
+    "P, L, T",
+    "a, b",
+    "[D](https://d.org)",
+    "[later]",
+    "https://u.org",
+    "<https://v.org>",
+    "www.w.org",
+    "`c`",
+    "1,000",
+    "[x]",
+    " ",
+    "\u00a0b\u00a0",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_CELLS), min_size=1, max_size=4), min_size=1, max_size=6))
+def test_linkless_columns_read_as_every_cell_on_random_tables(rows: list[list[str]]) -> None:
+    header = "| Name | Auth | Kind | Count |\n| --- | --- | --- | --- |\n"
+    body = "".join(f"| [N{i}](https://n{i}.org) | " + " | ".join(cells) + " |\n" for i, cells in enumerate(rows))
+    _tables_both_ways(header + body)

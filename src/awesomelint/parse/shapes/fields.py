@@ -36,18 +36,25 @@ def field_value(b: RecordBuilder, e: Entry, col: Column, value: str, line: int) 
     """One table cell or `Title: value` field: a value that is only links is those links
     (labelled with the column); any other value is the attribute, with the links in its
     text read from it (derived, `inline`). One source of truth either way."""
-    if value and ONLY_LINKS.match(value):
-        e.links.extend(Link(col.title, url, text, line) for text, url in _CELL_LINK.findall(value))
-        return
-    if value and PLACEHOLDER.fullmatch(value) and normalize_label(value[1:-1]) not in b.refs:
-        e.links.append(Link(col.title, "", value[1:-1], line))  # `[awaiting dataset]`: no url yet
-        return
+    if value[:1] == "[":  # (where both patterns start)
+        if ONLY_LINKS.match(value):
+            e.links.extend(Link(col.title, url, text, line) for text, url in _CELL_LINK.findall(value))
+            return
+        if PLACEHOLDER.fullmatch(value) and normalize_label(value[1:-1]) not in b.refs:
+            e.links.append(Link(col.title, "", value[1:-1], line))  # `[awaiting dataset]`: no url yet
+            return
     found = b.inline_links(value, line) if value else []
     for lk in found:
         lk.label = col.title
         lk.inline = True
     e.links.extend(found)
-    if col.split and value and not found:
+    attribute_value(e, col, value, bool(found))
+
+
+def attribute_value(e: Entry, col: Column, value: str, linked: bool = False) -> None:
+    """The attribute a value is (`linked`: links were read from its text): a list column's
+    value split at its commas; an empty value only in an attribute column."""
+    if col.split and value and not linked:
         e.attributes[col.key] = [p.strip() for p in value.split(",")]
     elif value or col.role == "attribute":
         e.attributes[col.key] = value

@@ -24,6 +24,7 @@ from awesomelint.model import (
 from awesomelint.parse.blocks import Token
 from awesomelint.parse.inline import (
     NAME_NOTE,
+    LeadingLink,
     parse_head,
     split_leading_link,
 )
@@ -42,25 +43,27 @@ _GENERIC_TEXT = re.compile(
 _DESCRIPTION_TITLE = re.compile(r"(?i)descr|summary|about|overview|简介|描述|内容|概述|说明|介绍|beschreibung|descripción|descrição|описание|説明|概要")
 _BARE_URL_CELL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]|]+")
 _NAME_TITLE = re.compile(r"(?i)\W*(name|dataset|data set|title|project|resource|api)\W*")
+linkless_columns = True  # tests turn it off to prove that the records are the same
 
 
 def read(b: RecordBuilder, tok: Token) -> Block:
     header = tok["header"]
     # in a GFM cell `\|` is a literal pipe: the records hold the pipe, rendering escapes it again
-    rows = [dict(r, cells=[c.replace("\\|", "|") for c in r["cells"]]) for r in tok["rows"]]
+    rows = [{"line": r["line"], "cells": [c.replace("\\|", "|") for c in r["cells"]]} for r in tok["rows"]]
     raw = b.raw(tok["line"], tok["end_line"])
     keys = fields.column_keys(header)
+    leading = _LeadingLinks(b.refs)  # the name column's cells are read for their links three times
     name_col = None
     if any("](" in cell for r in rows for cell in r["cells"]):
         name_col = next((c for c, t in enumerate(header) if _NAME_TITLE.fullmatch(plain_text(t))), None)
     if name_col is None:
         for c in range(len(header)):
             cells = [r["cells"][c] for r in rows if c < len(r["cells"]) and r["cells"][c]]
-            if cells and sum(1 for cell in cells if split_leading_link(cell, b.refs)) * 2 > len(cells):
+            if cells and sum(1 for cell in cells if leading(cell)) * 2 > len(cells):
                 name_col = c
                 break
     url_col = None
-    if name_col is None or _generic_links(b, rows, name_col):
+    if name_col is None or _generic_links(leading, rows, name_col):
         # the links (or bare urls) are the urls; the name is the first column of plain text
         link_col = name_col if name_col is not None else _bare_url_column(rows, len(header))
         plain = _plain_column(rows, len(header), link_col) if link_col is not None else None
@@ -75,6 +78,7 @@ def read(b: RecordBuilder, tok: Token) -> Block:
     for c, title in enumerate(header):
         role = {name_col: "name", url_col: "url", description_col: "description"}.get(c, "attribute")
         columns.append(Column(keys[c], title, tok["align"][c], role))
+    linkless: set[int] = set()  # attribute columns with no link in any cell: their values are the attributes
     for c, col in enumerate(columns):
         if col.role != "attribute":
             continue
@@ -83,14 +87,18 @@ def read(b: RecordBuilder, tok: Token) -> Block:
             col.role = "link"
             continue
         col.split = fields.is_list_column(cells)
+        if linkless_columns and not any(INLINE_LINK_HINT.search(cell) for cell in cells):  # (`field_value` finds no link)
+            linkless.add(c)
     entries = []
     for r in rows:
         cells = r["cells"]
-        e = Entry(None, None, line=r["line"], end_line=r["line"])
+        e = Entry(None, None, "", None, None, None, r["line"], r["line"])
         for c, col in enumerate(columns):
             cell = cells[c] if c < len(cells) else ""
-            if col.role == "name":
-                link = split_leading_link(cell, b.refs)
+            if c in linkless:
+                fields.attribute_value(e, col, cell)
+            elif col.role == "name":
+                link = leading(cell)
                 if link and not link.rest.strip():
                     head = parse_head(cell, b.refs)
                     e.name, e.url = head.name, head.url
@@ -112,12 +120,29 @@ def read(b: RecordBuilder, tok: Token) -> Block:
     return Table(columns, entries, tok["line"], tok["end_line"])
 
 
-def _generic_links(b: RecordBuilder, rows: list[dict[str, Any]], c: int) -> bool:
+class _LeadingLinks:
+    """`split_leading_link` of a table's cells, each cell read once (the links are not changed)."""
+
+    def __init__(self, refs: dict[str, Any]) -> None:
+        self.refs = refs
+        self.found: dict[str, LeadingLink | None] = {}
+
+    def __call__(self, cell: str) -> LeadingLink | None:
+        try:
+            return self.found[cell]
+        except KeyError:
+            link = self.found[cell] = split_leading_link(cell, self.refs)
+            return link
+
+
+def _generic_links(leading: _LeadingLinks, rows: list[dict[str, Any]], c: int) -> bool:
     """Most cells of the column are a link whose text names nothing: `[Download](u)`, a badge."""
     cells = [r["cells"][c] for r in rows if c < len(r["cells"]) and r["cells"][c].strip()]
     generic = 0
-    for cell in cells:
-        link = split_leading_link(cell.strip(), b.refs)
+    for i, cell in enumerate(cells):
+        if (generic + len(cells) - i) * 2 <= len(cells):
+            break  # even if every cell left were generic, they would not be most
+        link = leading(cell.strip())
         if link is not None and not link.rest.strip() and (_GENERIC_TEXT.fullmatch(plain_text(link.text)) or link.text.startswith("![")):
             generic += 1
     return bool(cells) and generic * 2 > len(cells)
