@@ -285,6 +285,9 @@ def _normalized_both_ways(url: str) -> None:
 def test_plain_url_shortcut_agrees_on_every_real_url() -> None:
     for url in {u for ln in LINES for u in re.findall(r"\]\(([^)\s]*)", ln)} | {
         "https://www.a.org/",
+        "https://www./a",
+        "https://www.www.a.org/b/",
+        "https://www.a.org/index.html",
         "http://a.org/index.html",
         "https://A.org/x//",
         "https://a.org/x ",
@@ -632,3 +635,58 @@ def test_linkless_columns_read_as_every_cell_on_random_tables(rows: list[list[st
     header = "| Name | Auth | Kind | Count |\n| --- | --- | --- | --- |\n"
     body = "".join(f"| [N{i}](https://n{i}.org) | " + " | ".join(cells) + " |\n" for i, cells in enumerate(rows))
     _tables_both_ways(header + body)
+
+
+def _table_findings(text: str) -> list[tuple[int, int, str, str]]:
+    from awesomelint.lint.engine import all_rules
+
+    doc, tokens = parse_source_tokens(decode(text.encode("utf-8"), "t.md"), shed=True)
+    ctx = FileContext("t.md", decode(text.encode("utf-8"), "t.md"), doc, _tokens=tokens)
+    rules = all_rules()
+    return [(d.line, d.column, d.code, d.message) for code in ("AL301", "AL302") for d in rules[code].func(ctx)]
+
+
+def _table_rules_both_ways(text: str) -> None:
+    """AL301 and AL302 on the cells the parser split, and on the rows split again from the lines."""
+    from awesomelint.lint.rules import tables
+
+    fast = _table_findings(text)
+    tables.parser_cells = False
+    try:
+        full = _table_findings(text)
+    finally:
+        tables.parser_cells = True
+    assert fast == full, text
+
+
+def test_table_rules_agree_on_the_parsers_cells_on_every_real_table() -> None:
+    for path in [*CORPUS, *HERE.glob("fixtures/*.md"), *HERE.glob("lint_inputs/*.md")]:
+        _table_rules_both_ways(path.read_text(encoding="utf-8"))
+
+
+_ROWS = [
+    "| a | b |",
+    "| \u00a0a | b\u00a0 |",
+    "| \u00a0 | b |",
+    "|",
+    "| a | b | \u00a0 |",
+    "| a |",
+    "| a | b | c |",
+    "| a | | c |",
+    "a | b",
+    "| a \\| b | c |",
+    "|  |  |",
+    "| `x|y` | z |",
+    "",
+    "> | q |",
+    "- | r |",
+    "   | s | t |",
+    "## H",
+    "| [N](https://n.org) | d |",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_ROWS), max_size=8))
+def test_table_rules_agree_on_the_parsers_cells_on_random_tables(rows: list[str]) -> None:
+    _table_rules_both_ways("# T\n\n| A | B |\n| --- | --- |\n" + "\n".join(rows) + "\n")

@@ -43,9 +43,10 @@ FILE_EXTENSIONS = {
 KNOWN_SCHEMES = {"http", "https", "mailto", "ftp", "ftps", "sftp", "git", "ssh", "irc", "ircs", "news", "tel", "xmpp", "magnet", "doi"}
 
 
-# `https://host/path`: a lower-case host without `www.` or a port, no escapes, query or fragment;
-# its form is the host and the path without trailing slashes (what the general reading gives)
-_PLAIN_URL = re.compile(r"https?://(?!www\.)([a-z0-9.-]+)((?:/[^?#%\s]*)?)")
+# `https://host/path`: a lower-case host (after one `www.`, which a host needs more than) without a
+# port, no escapes, query or fragment; its form is the host without the `www.` and the path without
+# trailing slashes (what the general reading gives)
+_PLAIN_URL = re.compile(r"https?://(?:www\.)?+([a-z0-9.-]+)((?:/[^?#%\s]*)?)")
 
 
 def normalize_url(url: str) -> str:

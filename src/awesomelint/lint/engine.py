@@ -188,10 +188,16 @@ class FileContext(Record):
         return found
 
     def line_text(self, line: int) -> str:
-        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        lines = self.lines
+        return lines[line - 1] if 0 < line <= len(lines) else ""
 
     def diag(self, line: int, column: int, code: str, message: str) -> Diagnostic:
         return Diagnostic(self.path, line, max(column, 1), code, message)
+
+    @property
+    def parsed_tokens(self) -> Any:
+        """The block tokens if the file has been parsed into them (None: not yet; [] for data files)."""
+        return self._tokens
 
     @property
     def block_tokens(self) -> Any:

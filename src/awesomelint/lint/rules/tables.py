@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from awesomelint.lint.engine import Diagnostic, FileContext, rule
 from awesomelint.model import Prose, Table
@@ -21,10 +22,25 @@ Split = list[tuple[list[str], list[tuple[int, list[str]]]]]
 
 def _split_tables(ctx: FileContext) -> Split:
     """Every table's header cells and (line, cells) of each row, split once per file for both rules."""
-    return ctx.once(
-        "_split_tables",
-        lambda: [(split_cells(ctx.line_text(start)), [(n, split_cells(ctx.line_text(n))) for n in range(start + 2, end + 1)]) for start, end in _tables(ctx)],
-    )
+    return ctx.once("_split_tables", lambda: [_split_table(ctx, start, end) for start, end in _tables(ctx)])
+
+
+def _split_table(ctx: FileContext, start: int, end: int) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """A table's cells: as the parser split them, when its token covers these lines; else split here."""
+    tok = _parsed_tables(ctx).get(start) if parser_cells else None
+    rows = range(start + 2, end + 1)
+    if tok is not None and tok["end_line"] == end and [row["line"] for row in tok["rows"]] == list(rows):
+        return tok["header"], [(row["line"], row["cells"]) for row in tok["rows"]]
+    return split_cells(ctx.line_text(start)), [(n, split_cells(ctx.line_text(n))) for n in rows]
+
+
+parser_cells = True  # tests turn it off to prove that the cells are the same
+
+
+def _parsed_tables(ctx: FileContext) -> dict[int, dict[str, Any]]:
+    """The file's table tokens by their first line, when it has been parsed (the top level: where
+    tables that hold entries stand)."""
+    return ctx.once("_parsed_tables", lambda: {t["line"]: t for t in ctx.parsed_tokens or () if t["type"] == "table" and "line" in t})
 
 
 @rule("AL301", "table-cell-count", local=True)
