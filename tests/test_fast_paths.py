@@ -590,18 +590,23 @@ def _table_records(text: str) -> list[object]:
     return [(b.columns, b.entries) for _, b in doc.iter_blocks() if isinstance(b, Table)]
 
 
+def _switched_both_ways(module: object, switch: str, reading: Callable[[str], object], text: str) -> None:
+    """`reading(text)` with the module's shortcut switched on, and off (the full reading), agree."""
+    fast = reading(text)
+    setattr(module, switch, False)
+    try:
+        full = reading(text)
+    finally:
+        setattr(module, switch, True)
+    assert fast == full, text
+
+
 def _tables_both_ways(text: str) -> None:
     """A table's records with the link-free columns read as plain attributes, and with every
     cell read for links (`field_value`)."""
     from awesomelint.parse.shapes import table
 
-    fast = _table_records(text)
-    table.linkless_columns = False
-    try:
-        full = _table_records(text)
-    finally:
-        table.linkless_columns = True
-    assert fast == full, text
+    _switched_both_ways(table, "linkless_columns", _table_records, text)
 
 
 def test_linkless_columns_read_as_every_cell_on_every_real_table() -> None:
@@ -650,13 +655,7 @@ def _table_rules_both_ways(text: str) -> None:
     """AL301 and AL302 on the cells the parser split, and on the rows split again from the lines."""
     from awesomelint.lint.rules import tables
 
-    fast = _table_findings(text)
-    tables.parser_cells = False
-    try:
-        full = _table_findings(text)
-    finally:
-        tables.parser_cells = True
-    assert fast == full, text
+    _switched_both_ways(tables, "parser_cells", _table_findings, text)
 
 
 def test_table_rules_agree_on_the_parsers_cells_on_every_real_table() -> None:
