@@ -207,8 +207,8 @@ def _parse_table(block: PosBlockParser, m: re.Match[str], state: PosState) -> in
     rows: list[tuple[int, str]] = []
     while pos < state.cursor_max:
         line = state.get_line(pos)
-        if not line.strip(" \t\n") or block.is_break(line):
-            break
+        if line[:1] != "|" and (not line.strip(" \t\n") or block.is_break(line)):
+            break  # (a line starting with a pipe is neither blank nor a block that breaks a table)
         rows.append((pos, line.rstrip("\n")))
         pos += len(line)
     token: Token = {
@@ -539,9 +539,12 @@ def _assign_lines(tokens: list[Token]) -> None:
             continue
         if typ == "table":
             st = s[0] if s else None
-            for row in tok["rows"]:
-                off = row.pop("offset")
-                row["line"] = st.abs_base() + st.local_line(off) + 1 if st else 0
+            rows = tok["rows"]
+            # the rows are consecutive lines of the state's text (`_parse_table`): the first is looked up
+            first = st.abs_base() + st.local_line(rows[0]["offset"]) + 1 if st and rows else 0
+            for i, row in enumerate(rows):
+                del row["offset"]
+                row["line"] = first + i if st else 0
             tok["end_line"] = tok["rows"][-1]["line"] if tok["rows"] else tok.get("line", 0) + 1
             continue
         if typ in ("paragraph", "block_text") or (typ == "heading" and tok.get("style") == "setext" and e is None):
