@@ -689,3 +689,28 @@ _ROWS = [
 @given(st.lists(st.sampled_from(_ROWS), max_size=8))
 def test_table_rules_agree_on_the_parsers_cells_on_random_tables(rows: list[str]) -> None:
     _table_rules_both_ways("# T\n\n| A | B |\n| --- | --- |\n" + "\n".join(rows) + "\n")
+
+
+def _plain_link_both_ways(text: str) -> None:
+    """A name cell that is one plain link, read as its text and destination, and by `parse_head`."""
+    from awesomelint.parse.shapes import table
+
+    _both_ways_agree(table, "_PLAIN_LINK", _table_records, text)
+
+
+def test_plain_link_cells_read_as_parse_head_on_every_real_table() -> None:
+    for path in [*CORPUS, *HERE.glob("fixtures/*.md"), *HERE.glob("lint_inputs/*.md")]:
+        _plain_link_both_ways(path.read_text(encoding="utf-8"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        _bits(["[", "]", "(", ")", "\\", "`", "!", "<", ">", " ", "\u00a0", "a", "https://x.org", "[![i](j)](k)", "[A](https://a.org)", "[r]"], 6),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_plain_link_cells_read_as_parse_head_on_random_names(names: list[str]) -> None:
+    rows = "".join(f"| {name} | {i} |\n" for i, name in enumerate(names))
+    _plain_link_both_ways("| Name | Count |\n| --- | --- |\n" + rows + "| [A](https://a.org) | 1 |\n\n[r]: https://r.org\n")

@@ -49,7 +49,9 @@ _NESTED_TABLES = [
 ]
 
 
-@pytest.mark.parametrize("text", [p.read_text(encoding="utf-8").replace("\r\n", "\n") for p in FILES] + _NESTED_TABLES, ids=ids(FILES) + ["quote", "item", "two", "item-quote"])
+@pytest.mark.parametrize(
+    "text", [p.read_text(encoding="utf-8").replace("\r\n", "\n") for p in FILES] + _NESTED_TABLES, ids=ids(FILES) + ["quote", "item", "two", "item-quote"]
+)
 def test_each_table_row_is_on_its_own_line(text):
     """A row's line is where its text stands in the file (rows are numbered from the first one)."""
     lines = text.split("\n")

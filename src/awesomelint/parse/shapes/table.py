@@ -44,6 +44,9 @@ _DESCRIPTION_TITLE = re.compile(r"(?i)descr|summary|about|overview|简介|描述
 _BARE_URL_CELL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]|]+")
 _NAME_TITLE = re.compile(r"(?i)\W*(name|dataset|data set|title|project|resource|api)\W*")
 linkless_columns = True  # tests turn it off to prove that the records are the same
+# a cell that is one plain link (no bracket, escape or code in it): its name and url are the link's
+# text and destination, as `parse_head` reads them (its one-match head), without reading it again
+_PLAIN_LINK = re.compile(r"\[[^\[\]\\`\n]*\]\([^()\s<>\\]*\)")
 
 
 def read(b: RecordBuilder, tok: Token) -> Block:
@@ -100,8 +103,11 @@ def read(b: RecordBuilder, tok: Token) -> Block:
             elif col.role == "name":
                 link = leading(cell)
                 if link and not link.rest.strip():
-                    head = parse_head(cell, b.refs)
-                    e.name, e.url = head.name, head.url
+                    if link.dest is not None and _PLAIN_LINK.fullmatch(link.raw):
+                        e.name, e.url = link.text, link.dest
+                    else:
+                        head = parse_head(cell, b.refs)
+                        e.name, e.url = head.name, head.url
                 elif link and link.dest and link.rest[:1] in (" ", "\t") and not INLINE_LINK_HINT.search(link.rest):
                     # `[Cholec80](u) Cholecystectomy videos`: the name is the link, the words after it a note
                     e.name, e.url = link.text, link.dest
