@@ -1,7 +1,7 @@
-"""A simple `lint` command line runs without click (`lint.command`, `__main__.short_path`).
+"""A simple `lint` or `fmt` command line runs without click (`commands`, `__main__.short_path`).
 
-The oracle is click itself: every command line `simple_options` takes, click's `lint` command
-reads into the same options; and run both ways, each command line prints the same, exits the
+The oracle is click itself: every command line `simple` takes, click's `lint` and `fmt` commands
+read into the same options; and run both ways, each command line prints the same, exits the
 same and leaves the same files."""
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from awesomelint.cli import fmt_command as click_fmt
 from awesomelint.cli import lint as click_lint
-from awesomelint.lint.command import FLAGS, FORMATS, LintOptions, simple_options
+from awesomelint.commands import FLAGS, FMT_FLAGS, FORMATS, FmtOptions, LintOptions, simple, simple_fmt_options, simple_options
 
 INPUTS = Path(__file__).parent / "lint_inputs"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -52,11 +53,12 @@ WORDS = [
 ]
 
 
-def _click_reads(args: list[str]) -> dict[str, object] | None:
+def _click_reads(args: list[str], command: object = click_lint) -> dict[str, object] | None:
     import click
 
+    assert isinstance(command, click.Command)
     try:
-        ctx = click_lint.make_context("lint", list(args))
+        ctx = command.make_context(command.name or "", list(args))
     except click.exceptions.Exit:
         return None  # --help
     except click.ClickException:
@@ -64,7 +66,7 @@ def _click_reads(args: list[str]) -> dict[str, object] | None:
     return dict(ctx.params)
 
 
-def _fields(options: LintOptions) -> dict[str, object]:
+def _fields(options: LintOptions | FmtOptions) -> dict[str, object]:
     return {name: getattr(options, name) for name in options._fields}
 
 
@@ -103,8 +105,31 @@ def test_click_reads_what_the_short_path_reads(args: list[str]) -> None:
 
 
 def test_shell_completion_is_left_to_click(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert simple(["lint", "a.md"]) is not None and simple(["fmt", "a.md"]) is not None
     monkeypatch.setenv("_AWESOMELINT_COMPLETE", "bash_source")
-    assert simple_options(["a.md"]) is None
+    assert simple(["lint", "a.md"]) is None and simple(["fmt", "a.md"]) is None
+
+
+def test_the_fmt_options_are_clicks() -> None:
+    assert sorted(p.name for p in click_fmt.params if p.name) == sorted(FmtOptions._fields)
+    assert _click_reads(["a.md"], click_fmt) == _fields(FmtOptions(("a.md",)))
+
+
+FMT_WORDS = [*FMT_FLAGS, "-", "--", "", "-h", "--check=1", "--fix", "a.md", "docs/b.md", "=x.md", "--no-c"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FMT_WORDS), max_size=5))
+def test_click_reads_what_the_short_path_reads_for_fmt(args: list[str]) -> None:
+    options = simple_fmt_options(args)
+    if options is not None:
+        assert _fields(options) == _click_reads(args, click_fmt), args
+    else:
+        assert not [a for a in args if not a.startswith("-")] or any(a.startswith("-") and a not in FMT_FLAGS for a in args)
+
+
+def test_other_commands_are_left_to_click() -> None:
+    assert simple(["convert", "a.md"]) is None and simple(["fmt"]) is None and simple([]) is None
 
 
 # -- both ways, as a user runs them -------------------------------------------------------------
@@ -129,11 +154,11 @@ def _folder(root: Path) -> Path:
     return root
 
 
-def _run(root: Path, args: list[str], short: bool) -> tuple[int, str, str, dict[str, bytes], bool]:
+def _run(root: Path, args: list[str], short: bool, stdin: str | None = None) -> tuple[int, str, str, dict[str, bytes], bool]:
     seen = root.parent / f"{root.name}.click"
     env = {**os.environ, "AWESOMELINT_CACHE_DIR": str(root.parent / f"{root.name}.cache"), "CLICK_SEEN": str(seen)}
     env.pop("AWESOMELINT_DEBUG", None)
-    r = subprocess.run([sys.executable, "-c", _RUN.format(short=short), *args], cwd=root, env=env, capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "-c", _RUN.format(short=short), *args], cwd=root, env=env, capture_output=True, text=True, input=stdin)
     files = {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
     return r.returncode, r.stdout, r.stderr, files, seen.read_text() == "True"
 
@@ -163,6 +188,27 @@ def test_both_ways_print_exit_and_write_the_same(tmp_path: Path, args: list[str]
     assert short[:4] == click[:4]
     assert click[4]  # the oracle ran through click
     assert short[4] == (simple_options(args) is None)  # and the short path did not load it
+
+
+FMT_COMMAND_LINES = [
+    ["--check", "messy.md", "clean.md"],
+    ["--diff", "fixme.md"],
+    ["messy.md", "fixme.md", "missing.md"],
+    ["--no-cache", "binary.md", "clean.md"],
+    ["sub", "--check"],
+    ["clean.md"],
+    ["-"],
+    [],
+]
+
+
+@pytest.mark.parametrize("args", FMT_COMMAND_LINES, ids=lambda a: " ".join(a) or "(none)")
+def test_both_ways_format_the_same(tmp_path: Path, args: list[str]) -> None:
+    stdin = (INPUTS / "messy.md").read_text(encoding="utf-8")
+    short = _run(_folder(tmp_path / "short"), ["fmt", *args], True, stdin)
+    click = _run(_folder(tmp_path / "click"), ["fmt", *args], False, stdin)
+    assert short[:4] == click[:4]
+    assert click[4] and short[4] == (simple_fmt_options(args) is None)
 
 
 def test_a_readme_is_found_without_click(tmp_path: Path) -> None:

@@ -3,8 +3,8 @@
 `--version`, and a `lint` or `fmt` run whose last identical run stands (see `warm`), are answered here,
 before the command-line interface (click and every command's imports) is loaded: start-up is
 what a pre-commit hook or an editor pays on every call. Any other command compiles its regular
-expressions from the table earlier runs kept (`patterns`); a simple `lint` command line (list
-files and flags, see `lint.command`) runs without click.
+expressions from the table earlier runs kept (`patterns`); a simple `lint` or `fmt` command line
+(list files and flags, see `commands`) runs without click.
 """
 
 from __future__ import annotations
@@ -67,10 +67,10 @@ def _run() -> None:
     patterns.install()  # the compiled patterns of earlier runs (before click, mistune and ours compile theirs)
     try:
         simple = None
-        if argv[:1] == ["lint"] and short_path:
-            from awesomelint.lint import command
+        if argv[:1] in (["lint"], ["fmt"]) and short_path:
+            from awesomelint.commands import simple as simple_run
 
-            simple = command.simple_options(argv[1:])
+            simple = simple_run(argv)
         if simple is None:
             from awesomelint.cli import main
         # Records are trees without cycles, made by the hundred thousand: the collector's passes over
@@ -81,7 +81,7 @@ def _run() -> None:
         if simple is not None:
             from awesomelint.errors import reported
 
-            reported(lambda: command.run(simple, argv))
+            reported(simple)
         else:
             main(obj={"argv": argv})  # the command line as given: the name of a lint run's cached answer
     finally:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
 from awesomelint import __version__
-from awesomelint.errors import AwesomelintError, printable, reported
+from awesomelint.commands import FORMATS, FmtOptions, LintOptions, default_targets, split_list
+from awesomelint.errors import AwesomelintError, reported
 from awesomelint.errors import say as _say
-from awesomelint.lint.command import FORMATS, LintOptions, default_targets, split_list
 from awesomelint.source import write_output as _write_output
 
 
@@ -121,12 +120,12 @@ def lint(
     config_file: str | None,
 ) -> None:
     """Check lists for problems. Exit 0: clean (or warnings only), 1: problems found, 2: usage or input error."""
-    from awesomelint.lint.command import run
+    from awesomelint.commands import run_lint
 
     options = LintOptions(
         paths, fmt_, fix, diff, exit_zero, select, extend_select, ignore, output, no_cache, strict, statistics, quiet, exclude, stdin_filename, config_file
     )
-    run(options, _argv())
+    run_lint(options, _argv())
 
 
 def _argv() -> list[str] | None:
@@ -136,15 +135,6 @@ def _argv() -> list[str] | None:
     return run["argv"] if isinstance(run, dict) and "argv" in run else None
 
 
-def _remember(inputs: list[tuple[str, str, str]], printed: str, code: int, said: str = "") -> None:
-    """Keep what this run printed and its exit code for a run like it (see `warm`)."""
-    argv = _argv()
-    if argv is not None:
-        from awesomelint.warm import remember
-
-        remember(argv, inputs, printed, code, said)
-
-
 @main.command("fmt")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and name the files that would change.")
@@ -152,64 +142,9 @@ def _remember(inputs: list[tuple[str, str, str]], printed: str, code: int, said:
 @click.option("--no-cache", is_flag=True, help="Do not answer from, or keep, the last identical run's answer (kept in the user's cache folder).")
 def fmt_command(paths: tuple[str, ...], check: bool, diff: bool, no_cache: bool) -> None:
     """Rewrite lists into canonical Markdown, never changing what the page shows."""
-    from awesomelint import api
-    from awesomelint.errors import InputError, UnsafeFormatError
-    from awesomelint.paths import expand_paths, only_named_files
+    from awesomelint.commands import run_fmt
 
-    failed = False
-    would_change: list[str] = []
-    found = expand_paths(paths)
-    # what the run read, for a run like it (see `warm`): files named as such, none written
-    inputs: list[tuple[str, str, str]] | None = None
-    if not no_cache and only_named_files(paths, found):
-        inputs = [("r", p, os.path.realpath(p)) for p in paths]
-    printed: list[str] = []
-    said: list[str] = []
-    for path in found:
-        try:
-            if path == "-":
-                src = _read_input("-")
-                outcome = api.fmt("<stdin>", src, write=False, want_diff=diff)
-                if diff:
-                    sys.stdout.write(outcome.diff)
-                elif not check:
-                    sys.stdout.buffer.write(outcome.output)
-                if outcome.changed:
-                    would_change.append("<stdin>")
-                continue
-            outcome = api.fmt(path, write=not (check or diff), want_diff=diff)
-        except UnsafeFormatError as err:
-            click.echo(f"awesomelint: error: {err}", err=True)
-            if err.detail and os.environ.get("AWESOMELINT_VERBOSE"):
-                click.echo(err.detail, err=True)
-            failed = True
-            continue
-        except InputError as err:
-            click.echo(f"awesomelint: error: {err}", err=True)
-            failed = True
-            continue
-        if inputs is not None:
-            if outcome.digest and not (outcome.changed and not (check or diff)):
-                inputs.append(("h", path, outcome.digest))
-            else:
-                inputs = None  # a file reformatted (written): the next run reads another file
-        if outcome.changed:
-            would_change.append(path)
-            if diff:
-                sys.stdout.write(outcome.diff)
-                printed.append(outcome.diff)
-            elif check:
-                _say(f"would reformat {path}")
-                said.append(printable(f"would reformat {path}") + "\n")
-            else:
-                _say(f"reformatted {path}")
-    if failed:
-        sys.exit(2)
-    code = 1 if would_change and (check or diff) else 0
-    if inputs is not None:
-        _remember(inputs, "".join(printed), code, "".join(said))
-    if code:
-        sys.exit(code)
+    run_fmt(FmtOptions(paths, check, diff, no_cache), _argv())
 
 
 @main.command("rules")

@@ -1,18 +1,21 @@
-"""The `lint` command without click: its options, what it prints, its exit code.
+"""The commands a pre-commit hook runs, `lint` and `fmt`, without click: their options, what
+they print, their exit codes.
 
-`cli.lint` (click) reads any command line into `LintOptions` and calls `run`. A command line
-of list files and on/off flags, with perhaps `--format` (`awesomelint lint README.md`, as a
-pre-commit hook runs it), is read by `simple_options` instead, and the command line (`__main__`)
-runs it without loading click: about 15 ms of a cold run. Anything else (another option, `-h`,
-`--`, a file name starting with `-`, a value not among the choices) is left to click, which
-reads it or says what is wrong. Tests check that click reads every command line
-`simple_options` takes into the same options, and that both ways print and exit the same.
+`cli` (click) reads any command line into `LintOptions` or `FmtOptions` and calls `run_lint` or
+`run_fmt`. A command line of list files and on/off flags, with perhaps `lint --format`
+(`awesomelint lint README.md`, as a pre-commit hook runs it), is read by `simple` instead, and
+the command line (`__main__`) runs it without loading click: 10-15 ms of a cold run. Anything
+else (another option, `-h`, `--`, a file name starting with `-`, a value not among the choices,
+`fmt` with no file) is left to click, which reads it or says what is wrong. Tests check that click
+reads every command line `simple` takes into the same options, and that both ways print, exit
+and write the same.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 from awesomelint.errors import AwesomelintError, say
 from awesomelint.record import Record
@@ -91,11 +94,22 @@ class LintOptions(Record):
         self.config_file = config_file
 
 
-def simple_options(args: list[str]) -> LintOptions | None:
-    """The options of a simple `lint` command line (the words after `lint`), or None when
-    click must read it (see the module docstring)."""
+def simple(argv: list[str]) -> Callable[[], None] | None:
+    """The run of a simple `lint` or `fmt` command line (`argv`: the words after the program's
+    name), or None when click must read it (see the module docstring)."""
     if any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ):
         return None  # click's shell completion asks through the environment
+    if argv[:1] == ["lint"]:
+        lint = simple_options(argv[1:])
+        return None if lint is None else lambda: run_lint(lint, argv)
+    if argv[:1] == ["fmt"]:
+        fmt = simple_fmt_options(argv[1:])
+        return None if fmt is None else lambda: run_fmt(fmt, argv)
+    return None
+
+
+def simple_options(args: list[str]) -> LintOptions | None:
+    """The options of a simple `lint` command line (the words after `lint`), or None."""
     options, paths = LintOptions(), []
     i = 0
     while i < len(args):
@@ -121,7 +135,7 @@ def simple_options(args: list[str]) -> LintOptions | None:
     return options
 
 
-def run(o: LintOptions, argv: list[str] | None) -> None:
+def run_lint(o: LintOptions, argv: list[str] | None) -> None:
     """Lint as the options say: the report on standard output (or in `o.output`), errors on
     standard error, exit 0 clean (or warnings only), 1 problems found, 2 usage or input error.
     `argv`, the command line as given, names the run's answer for a run like it (`warm`)."""
@@ -207,3 +221,102 @@ def default_targets() -> list[str]:
         if os.path.exists(name):
             return [name]
     raise AwesomelintError("no files given and no README.md here; name the list files to lint")
+
+
+FMT_FLAGS = {"--check": "check", "--diff": "diff", "--no-cache": "no_cache"}
+
+
+class FmtOptions(Record):
+    """What an `fmt` command line asks for."""
+
+    __slots__ = _fields = ("paths", "check", "diff", "no_cache")
+
+    def __init__(self, paths: tuple[str, ...] = (), check: bool = False, diff: bool = False, no_cache: bool = False) -> None:
+        self.paths = paths
+        self.check = check
+        self.diff = diff
+        self.no_cache = no_cache
+
+
+def simple_fmt_options(args: list[str]) -> FmtOptions | None:
+    """The options of a simple `fmt` command line (the words after `fmt`: files and flags, at
+    least one file), or None."""
+    options, paths = FmtOptions(), []
+    for arg in args:
+        if arg in FMT_FLAGS:
+            setattr(options, FMT_FLAGS[arg], True)
+        elif arg.startswith("-"):
+            return None
+        else:
+            paths.append(arg)
+    if not paths:
+        return None  # click says that a file is needed
+    options.paths = tuple(paths)
+    return options
+
+
+def run_fmt(o: FmtOptions, argv: list[str] | None) -> None:
+    """Format as the options say: exit 0 (nothing to do, or written), 1 with `--check` or `--diff`
+    when a file would change, 2 when a file cannot be read or formatted safely (the others are
+    still formatted). `argv` names the run's answer for a run like it (`warm`)."""
+    from awesomelint import api
+    from awesomelint.errors import InputError, UnsafeFormatError, printable
+    from awesomelint.paths import expand_paths, only_named_files
+
+    failed = False
+    would_change: list[str] = []
+    found = expand_paths(o.paths)
+    # what the run read, for a run like it (see `warm`): files named as such, none written
+    inputs: list[tuple[str, str, str]] | None = None
+    if not o.no_cache and only_named_files(o.paths, found):
+        inputs = [("r", p, os.path.realpath(p)) for p in o.paths]
+    printed: list[str] = []
+    said: list[str] = []
+    for path in found:
+        try:
+            if path == "-":
+                from awesomelint.source import decode
+
+                outcome = api.fmt("<stdin>", decode(sys.stdin.buffer.read(), "<stdin>"), write=False, want_diff=o.diff)
+                if o.diff:
+                    sys.stdout.write(outcome.diff)
+                elif not o.check:
+                    sys.stdout.buffer.write(outcome.output)
+                if outcome.changed:
+                    would_change.append("<stdin>")
+                continue
+            outcome = api.fmt(path, write=not (o.check or o.diff), want_diff=o.diff)
+        except UnsafeFormatError as err:
+            say(f"awesomelint: error: {err}")
+            if err.detail and os.environ.get("AWESOMELINT_VERBOSE"):
+                sys.stderr.write("".join(printable(line) + "\n" for line in err.detail.split("\n")))
+            failed = True
+            continue
+        except InputError as err:
+            say(f"awesomelint: error: {err}")
+            failed = True
+            continue
+        if inputs is not None:
+            if outcome.digest and not (outcome.changed and not (o.check or o.diff)):
+                inputs.append(("h", path, outcome.digest))
+            else:
+                inputs = None  # a file reformatted (written): the next run reads another file
+        if outcome.changed:
+            would_change.append(path)
+            if o.diff:
+                sys.stdout.write(outcome.diff)
+                printed.append(outcome.diff)
+            elif o.check:
+                say(f"would reformat {path}")
+                said.append(printable(f"would reformat {path}") + "\n")
+            else:
+                say(f"reformatted {path}")
+    if failed:
+        sys.exit(2)
+    code = 1 if would_change and (o.check or o.diff) else 0
+    if inputs is not None and argv is not None:
+        from awesomelint.warm import remember
+
+        remember(argv, inputs, "".join(printed), code, "".join(said))
+    if code:
+        sys.exit(code)
