@@ -115,3 +115,19 @@ def test_control_characters_in_file_names_are_escaped(tmp_path):
     r = run("lint", str(bad), "--no-cache", cwd=tmp_path)
     assert r.returncode == 2
     assert "\x1b" not in r.stderr and "\\x1b[31mred.md" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["fmt", "--check"], ["fmt"], ["lint", "--fix", "--no-cache"], ["lint", "--fix", "--no-cache", "--select", "AL5"]],
+    ids=["fmt-check", "fmt", "lint-fix", "lint-fix-through-click"],
+)
+def test_control_characters_in_the_names_of_files_worked_on_are_escaped(tmp_path, args):
+    """`would reformat`, `reformatted` and `Fixed … in` name the file: its name is shown escaped,
+    whether the command line runs with click or without it."""
+    bad = tmp_path / "a\x1b[31mred\x07.md"
+    toc = "## Contents\n\n- [Beta](#beta)\n- [Alpha](#alpha)\n\n## Alpha\n\n* [A](https://a.org) - a.\n\n## Beta\n\n* [B](https://b.org) - b.\n"
+    bad.write_text("# T\n\n" + toc, encoding="utf-8")  # to fix: the bullets (AL5, opt-in) and the order of the contents (AL405)
+    r = run(*args, bad.name, cwd=tmp_path)
+    assert "red" in r.stderr, r.stderr
+    assert "\x1b" not in r.stderr and "\x07" not in r.stderr and "\\x1b[31mred\\x07.md" in r.stderr

@@ -91,5 +91,5 @@ def reported(work: Callable[[], T], passthrough: tuple[type[BaseException], ...]
 
 def say(message: str) -> None:
     """One line to standard error, with any control characters from file names or data escaped."""
-    sys.stderr.write(message + "\n")
+    sys.stderr.write(printable(message) + "\n")
     sys.stderr.flush()
