@@ -193,8 +193,13 @@ _REFS = {"known": {"url": "https://k.org"}}
 
 
 def _head_both_ways(text: str) -> None:
-    """An entry head read with the plain-head shortcut and without it (the general reading)."""
+    """An entry head read with the plain-head shortcut and without it (the general reading); a
+    head that is one plain link alone, read by `link_alone`, as `parse_head` reads it."""
     _both_ways_agree(inline, "_PLAIN_HEAD", lambda t: inline.parse_head(t, _REFS), text)
+    alone = inline.link_alone(text)
+    if alone is not None:
+        head = inline.parse_head(text, _REFS)
+        assert alone == (head.name, head.url), text
 
 
 def test_plain_head_shortcut_agrees_on_every_real_line() -> None:
@@ -692,10 +697,9 @@ def test_table_rules_agree_on_the_parsers_cells_on_random_tables(rows: list[str]
 
 
 def _plain_link_both_ways(text: str) -> None:
-    """A name cell that is one plain link, read as its text and destination, and by `parse_head`."""
-    from awesomelint.parse.shapes import table
-
-    _both_ways_agree(table, "_PLAIN_LINK", _table_records, text)
+    """A name cell that is one plain link, read in one match (`link_alone`), and by the bracket
+    scanner and `parse_head`."""
+    _both_ways_agree(inline, "_SIMPLE_LINK", _table_records, text)
 
 
 def test_plain_link_cells_read_as_parse_head_on_every_real_table() -> None:

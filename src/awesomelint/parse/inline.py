@@ -129,7 +129,10 @@ def match_paren(s: str, i: int) -> int:
     return -1
 
 
-_SIMPLE_LINK = re.compile(r"\[([^\[\]\\`\n]*)\]\(([^()\s<>\\]*)\)")
+# `[text](url)`: no bracket, escape or code in the text, no blank, parenthesis, `<>` or escape in
+# the url; read in one match, without the bracket scanner (the common link)
+_PLAIN_LINK = r"\[([^\[\]\\`\n]*)\]\(([^()\s<>\\]*)\)"
+_SIMPLE_LINK = re.compile(_PLAIN_LINK)
 _DEST_TITLE = re.compile(r"(\S+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$", re.S)
 
 
@@ -274,10 +277,17 @@ def _trailing_tags_start(desc: str) -> int:
 # without brackets, escapes or code, the optional trailing group of links and run of tags; read
 # in one match
 _PLAIN_HEAD = re.compile(
-    r"\[([^\[\]\\`\n]*)\]\(([^()\s<>\\]*)\)(?: - (?![ \t\u00a0])([^\[\]\\`\n]*[^\[\]\\`\n \t])"
+    _PLAIN_LINK + r"(?: - (?![ \t\u00a0])([^\[\]\\`\n]*[^\[\]\\`\n \t])"
     r"(?:[ \t]+\((\[[^\[\]\\\n]+\]\([^()\s\[]+\)(?:,[ \t]*\[[^\[\]\\\n]+\]\([^()\s\[]+\))*)\))?"
     r"((?:[ \t]+`[^`\n]+`)*))?"
 )
+
+
+def link_alone(text: str) -> tuple[str, str] | None:
+    """The name and url of a head that is one plain link and nothing else (`[Name](url)`, as a
+    table's name cell often is), as `parse_head` reads them, without making a `Head`; else None."""
+    m = _SIMPLE_LINK.fullmatch(text.strip())
+    return (m.group(1), m.group(2)) if m else None
 
 
 def parse_head(text: str, refs: dict[str, Any]) -> Head:

@@ -10,7 +10,9 @@ The name is the linked column, or the first plain column when the links say noth
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from awesomelint.anchors import plain_text
@@ -25,6 +27,7 @@ from awesomelint.parse.blocks import Token
 from awesomelint.parse.inline import (
     NAME_NOTE,
     LeadingLink,
+    link_alone,
     parse_head,
     split_leading_link,
 )
@@ -44,9 +47,6 @@ _DESCRIPTION_TITLE = re.compile(r"(?i)descr|summary|about|overview|简介|描述
 _BARE_URL_CELL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]|]+")
 _NAME_TITLE = re.compile(r"(?i)\W*(name|dataset|data set|title|project|resource|api)\W*")
 linkless_columns = True  # tests turn it off to prove that the records are the same
-# a cell that is one plain link (no bracket, escape or code in it): its name and url are the link's
-# text and destination, as `parse_head` reads them (its one-match head), without reading it again
-_PLAIN_LINK = re.compile(r"\[[^\[\]\\`\n]*\]\([^()\s<>\\]*\)")
 
 
 def read(b: RecordBuilder, tok: Token) -> Block:
@@ -55,7 +55,8 @@ def read(b: RecordBuilder, tok: Token) -> Block:
     rows = [{"line": r["line"], "cells": [c.replace("\\|", "|") for c in r["cells"]]} for r in tok["rows"]]
     raw = b.raw(tok["line"], tok["end_line"])
     keys = fields.column_keys(header)
-    leading = _LeadingLinks(b.refs)  # the name column's cells are read for their links three times
+    # the name column's cells are read for their links up to three times: each cell once
+    leading: Callable[[str], LeadingLink | None] = functools.cache(functools.partial(split_leading_link, refs=b.refs))
     name_col = None
     if any("](" in cell for r in rows for cell in r["cells"]):
         name_col = next((c for c, t in enumerate(header) if _NAME_TITLE.fullmatch(plain_text(t))), None)
@@ -101,13 +102,13 @@ def read(b: RecordBuilder, tok: Token) -> Block:
             if c in linkless:
                 fields.attribute_value(e, col, cell)
             elif col.role == "name":
-                link = leading(cell)
-                if link and not link.rest.strip():
-                    if link.dest is not None and _PLAIN_LINK.fullmatch(link.raw):
-                        e.name, e.url = link.text, link.dest
-                    else:
-                        head = parse_head(cell, b.refs)
-                        e.name, e.url = head.name, head.url
+                alone = link_alone(cell)
+                link = leading(cell) if alone is None else None
+                if alone is not None:
+                    e.name, e.url = alone
+                elif link and not link.rest.strip():
+                    head = parse_head(cell, b.refs)
+                    e.name, e.url = head.name, head.url
                 elif link and link.dest and link.rest[:1] in (" ", "\t") and not INLINE_LINK_HINT.search(link.rest):
                     # `[Cholec80](u) Cholecystectomy videos`: the name is the link, the words after it a note
                     e.name, e.url = link.text, link.dest
@@ -126,22 +127,7 @@ def read(b: RecordBuilder, tok: Token) -> Block:
     return Table(columns, entries, tok["line"], tok["end_line"])
 
 
-class _LeadingLinks:
-    """`split_leading_link` of a table's cells, each cell read once (the links are not changed)."""
-
-    def __init__(self, refs: dict[str, Any]) -> None:
-        self.refs = refs
-        self.found: dict[str, LeadingLink | None] = {}
-
-    def __call__(self, cell: str) -> LeadingLink | None:
-        try:
-            return self.found[cell]
-        except KeyError:
-            link = self.found[cell] = split_leading_link(cell, self.refs)
-            return link
-
-
-def _generic_links(leading: _LeadingLinks, rows: list[dict[str, Any]], c: int) -> bool:
+def _generic_links(leading: Callable[[str], LeadingLink | None], rows: list[dict[str, Any]], c: int) -> bool:
     """Most cells of the column are a link whose text names nothing: `[Download](u)`, a badge."""
     cells = [r["cells"][c] for r in rows if c < len(r["cells"]) and r["cells"][c].strip()]
     generic = 0
