@@ -67,10 +67,10 @@ def _run() -> None:
     patterns.install()  # the compiled patterns of earlier runs (before click, mistune and ours compile theirs)
     try:
         simple = None
-        if argv[:1] in (["lint"], ["fmt"]) and short_path:
+        if short_path:
             from awesomelint.commands import simple as simple_run
 
-            simple = simple_run(argv)
+            simple = simple_run(argv)  # (None for any command but a simple lint or fmt)
         if simple is None:
             from awesomelint.cli import main
         # Records are trees without cycles, made by the hundred thousand: the collector's passes over

@@ -10,7 +10,6 @@ from awesomelint import __version__
 from awesomelint.commands import FORMATS, FmtOptions, LintOptions, default_targets, split_list
 from awesomelint.errors import AwesomelintError, reported
 from awesomelint.errors import say as _say
-from awesomelint.source import write_output as _write_output
 
 
 class _Group(click.Group):
@@ -32,6 +31,12 @@ class _Group(click.Group):
 @click.version_option(__version__, "--version", prog_name="awesomelint")
 def main() -> None:
     """Lint, format and convert curated "awesome" lists in Markdown."""
+
+
+def _write_output(text: str, out: str | None) -> None:
+    from awesomelint.source import write_output
+
+    write_output(text, out)
 
 
 def _read_input(path: str):  # type: ignore[no-untyped-def]

@@ -31,7 +31,9 @@ FLAGS = {
     "-q": "quiet",
     "--quiet": "quiet",
 }
-_FORMAT_OPTIONS = ("--format", "--output-format")
+_FORMAT_CHOICES: dict[str, tuple[str, tuple[str, ...]]] = dict.fromkeys(
+    ("--format", "--output-format"), ("fmt_", FORMATS)
+)  # lint's one option with a value read here
 DEFAULT_NAMES = ("README.md", "readme.md", "Readme.md")
 
 
@@ -110,29 +112,38 @@ def simple(argv: list[str]) -> Callable[[], None] | None:
 
 def simple_options(args: list[str]) -> LintOptions | None:
     """The options of a simple `lint` command line (the words after `lint`), or None."""
-    options, paths = LintOptions(), []
+    options = LintOptions()
+    return options if _read(args, options, FLAGS, _FORMAT_CHOICES) else None
+
+
+def _read(args: list[str], options: LintOptions | FmtOptions, flags: dict[str, str], choices: dict[str, tuple[str, tuple[str, ...]]]) -> bool:
+    """Set `options` from a simple command line: its files (`paths`), its on/off `flags` and the
+    options whose value is one of their `choices` (`--format json`, `--format=json`), each by
+    the field it sets. False when anything else is in it: click must read it."""
+    paths = []
     i = 0
     while i < len(args):
         arg = args[i]
         i += 1
-        if arg in FLAGS:
-            setattr(options, FLAGS[arg], True)
+        if arg in flags:
+            setattr(options, flags[arg], True)
             continue
         name, eq, value = arg.partition("=")
-        if name in _FORMAT_OPTIONS:
+        if name in choices:
+            field, allowed = choices[name]
             if not eq:
                 if i == len(args):
-                    return None
+                    return False
                 value, i = args[i], i + 1
-            if value not in FORMATS:
-                return None
-            options.fmt_ = value
+            if value not in allowed:
+                return False
+            setattr(options, field, value)
             continue
         if arg.startswith("-"):
-            return None
+            return False
         paths.append(arg)
     options.paths = tuple(paths)
-    return options
+    return True
 
 
 def run_lint(o: LintOptions, argv: list[str] | None) -> None:
@@ -241,18 +252,8 @@ class FmtOptions(Record):
 def simple_fmt_options(args: list[str]) -> FmtOptions | None:
     """The options of a simple `fmt` command line (the words after `fmt`: files and flags, at
     least one file), or None."""
-    options, paths = FmtOptions(), []
-    for arg in args:
-        if arg in FMT_FLAGS:
-            setattr(options, FMT_FLAGS[arg], True)
-        elif arg.startswith("-"):
-            return None
-        else:
-            paths.append(arg)
-    if not paths:
-        return None  # click says that a file is needed
-    options.paths = tuple(paths)
-    return options
+    options = FmtOptions()
+    return options if _read(args, options, FMT_FLAGS, {}) and options.paths else None  # (no file: click says one is needed)
 
 
 def run_fmt(o: FmtOptions, argv: list[str] | None) -> None:
