@@ -20,8 +20,10 @@ from awesomelint.urls import _url_problem_checks, url_problem
 from conftest import CORPUS
 
 HERE = Path(__file__).parent
+# every list we have: the corpus, our fixtures and lint inputs
+REAL_TEXTS = [p.read_text(encoding="utf-8") for p in [*CORPUS, *HERE.glob("fixtures/*.md"), *HERE.glob("lint_inputs/*.md")]]
 LINES = sorted(
-    {ln for p in [*CORPUS, *HERE.glob("fixtures/*.md"), *HERE.glob("lint_inputs/*.md")] for ln in p.read_text(encoding="utf-8").split("\n")}
+    {ln for text in REAL_TEXTS for ln in text.split("\n")}
     | {
         "- [A](https://a.org/(x) - A.",
         "- [B] (https://b.org) - B.",
@@ -615,8 +617,8 @@ def _tables_both_ways(text: str) -> None:
 
 
 def test_linkless_columns_read_as_every_cell_on_every_real_table() -> None:
-    for path in [*CORPUS, *HERE.glob("fixtures/*.md"), *HERE.glob("lint_inputs/*.md")]:
-        _tables_both_ways(path.read_text(encoding="utf-8"))
+    for text in REAL_TEXTS:
+        _tables_both_ways(text)
 
 
 _CELLS = [
@@ -650,8 +652,9 @@ def test_linkless_columns_read_as_every_cell_on_random_tables(rows: list[list[st
 def _table_findings(text: str) -> list[tuple[int, int, str, str]]:
     from awesomelint.lint.engine import all_rules
 
-    doc, tokens = parse_source_tokens(decode(text.encode("utf-8"), "t.md"), shed=True)
-    ctx = FileContext("t.md", decode(text.encode("utf-8"), "t.md"), doc, _tokens=tokens)
+    src = decode(text.encode("utf-8"), "t.md")
+    doc, tokens = parse_source_tokens(src, shed=True)
+    ctx = FileContext("t.md", src, doc, _tokens=tokens)
     rules = all_rules()
     return [(d.line, d.column, d.code, d.message) for code in ("AL301", "AL302") for d in rules[code].func(ctx)]
 
@@ -664,8 +667,8 @@ def _table_rules_both_ways(text: str) -> None:
 
 
 def test_table_rules_agree_on_the_parsers_cells_on_every_real_table() -> None:
-    for path in [*CORPUS, *HERE.glob("fixtures/*.md"), *HERE.glob("lint_inputs/*.md")]:
-        _table_rules_both_ways(path.read_text(encoding="utf-8"))
+    for text in REAL_TEXTS:
+        _table_rules_both_ways(text)
 
 
 _ROWS = [
@@ -703,8 +706,8 @@ def _plain_link_both_ways(text: str) -> None:
 
 
 def test_plain_link_cells_read_as_parse_head_on_every_real_table() -> None:
-    for path in [*CORPUS, *HERE.glob("fixtures/*.md"), *HERE.glob("lint_inputs/*.md")]:
-        _plain_link_both_ways(path.read_text(encoding="utf-8"))
+    for text in REAL_TEXTS:
+        _plain_link_both_ways(text)
 
 
 @settings(max_examples=200, deadline=None)

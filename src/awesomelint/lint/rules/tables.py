@@ -17,24 +17,22 @@ def _tables(ctx: FileContext) -> Iterator[tuple[int, int]]:
             yield block.line, block.end_line
 
 
-Split = list[tuple[list[str], list[tuple[int, list[str]]]]]
+Cells = tuple[list[str], list[tuple[int, list[str]]]]  # a table's header cells, and each row's line and cells
+parser_cells = True  # tests turn it off to prove that the cells are the same
 
 
-def _split_tables(ctx: FileContext) -> Split:
+def _split_tables(ctx: FileContext) -> list[Cells]:
     """Every table's header cells and (line, cells) of each row, split once per file for both rules."""
     return ctx.once("_split_tables", lambda: [_split_table(ctx, start, end) for start, end in _tables(ctx)])
 
 
-def _split_table(ctx: FileContext, start: int, end: int) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def _split_table(ctx: FileContext, start: int, end: int) -> Cells:
     """A table's cells: as the parser split them, when its token covers these lines; else split here."""
     tok = _parsed_tables(ctx).get(start) if parser_cells else None
     rows = range(start + 2, end + 1)
     if tok is not None and tok["end_line"] == end and [row["line"] for row in tok["rows"]] == list(rows):
         return tok["header"], [(row["line"], row["cells"]) for row in tok["rows"]]
     return split_cells(ctx.line_text(start)), [(n, split_cells(ctx.line_text(n))) for n in rows]
-
-
-parser_cells = True  # tests turn it off to prove that the cells are the same
 
 
 def _parsed_tables(ctx: FileContext) -> dict[int, dict[str, Any]]:
