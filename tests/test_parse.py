@@ -225,3 +225,13 @@ def test_heading_entries():
     from awesomelint.api import render_markdown
 
     assert render_markdown(doc) == text.rstrip("\n")
+
+
+@pytest.mark.parametrize("cell", ["\u00a0[A](https://a.org)", "[A](https://a.org)\u00a0", "\u00a0[A](https://a.org) field notes"])
+def test_a_table_name_cell_around_its_link_with_no_break_spaces_is_the_link(cell: str) -> None:
+    # GitHub shows the link A (the no-break space is blank); a list item's head reads it so too
+    text = f"| Name | Count |\n| --- | --- |\n| {cell} | 0 |\n| [B](https://b.org) | 1 |\n"
+    entries = [e for _, e in parse_text(text).iter_entries()]
+    assert [(e.name, e.url) for e in entries] == [("A", "https://a.org"), ("B", "https://b.org")]
+    ((_, item),) = parse_text(f"- {cell}\n").iter_entries()
+    assert (item.name, item.url) == ("A", "https://a.org")

@@ -103,7 +103,8 @@ def read(b: RecordBuilder, tok: Token) -> Block:
                 fields.attribute_value(e, col, cell)
             elif col.role == "name":
                 alone = link_alone(cell)
-                link = leading(cell) if alone is None else None
+                # read as `parse_head` reads a head: around the link, any blank (a no-break space too) is nothing
+                link = leading(cell.strip()) if alone is None else None
                 if alone is not None:
                     e.name, e.url = alone
                 elif link and not link.rest.strip():
