@@ -160,6 +160,7 @@ _LINK_BITS = _bits(
         "(",
         ")",
         "](",
+        "]()",
         ")[",
         "](https://",
         "](http://",
@@ -188,6 +189,27 @@ _LINK_BITS = _bits(
 def test_well_formed_shortcut_agrees_on_random_lines(text: str) -> None:
     _malformed_both_ways(text)
     _malformed_both_ways("- " + text)
+
+
+def _leading_link_both_ways(text: str) -> None:
+    """The link at the start of a text, read in one match (`_SIMPLE_LINK`) and by the bracket scanner."""
+    _both_ways_agree(inline, "_SIMPLE_LINK", lambda t: inline.split_leading_link(t, _REFS), text)
+
+
+def test_leading_link_shortcut_agrees_on_every_real_line() -> None:
+    for line in LINES:
+        _leading_link_both_ways(_BULLET.sub("", line))
+        for cell in line.split("|"):
+            _leading_link_both_ways(cell.strip())
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINK_BITS)
+@example("[r]()")  # found by the table test: an empty destination
+@example("[r](<>)")
+def test_leading_link_shortcut_agrees_on_random_text(text: str) -> None:
+    _leading_link_both_ways(text)
+    _leading_link_both_ways("[a" + text)
 
 
 _BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")

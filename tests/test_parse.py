@@ -235,3 +235,12 @@ def test_a_table_name_cell_around_its_link_with_no_break_spaces_is_the_link(cell
     assert [(e.name, e.url) for e in entries] == [("A", "https://a.org"), ("B", "https://b.org")]
     ((_, item),) = parse_text(f"- {cell}\n").iter_entries()
     assert (item.name, item.url) == ("A", "https://a.org")
+
+
+@pytest.mark.parametrize("link", ["[r]()", "[r]( )", "[r](<>)"])
+def test_a_link_with_an_empty_destination_is_a_name_without_a_url(link: str) -> None:
+    # GitHub links each to `href=""`: the entry is r, its url empty (AL101 says so)
+    (_, item) = list(parse_text(f"- [A](https://a.org) - a\n- {link} - x\n").iter_entries())[1]
+    assert (item.name, item.url, item.description) == ("r", "", "x")
+    rows = [e for _, e in parse_text(f"| Name | N |\n| --- | --- |\n| {link} | 0 |\n| [B](https://b.org) | 1 |\n").iter_entries()]
+    assert [(e.name, e.url) for e in rows] == [("r", ""), ("B", "https://b.org")]

@@ -133,7 +133,7 @@ def match_paren(s: str, i: int) -> int:
 # the url; read in one match, without the bracket scanner (the common link)
 _PLAIN_LINK = r"\[([^\[\]\\`\n]*)\]\(([^()\s<>\\]*)\)"
 _SIMPLE_LINK = re.compile(_PLAIN_LINK)
-_DEST_TITLE = re.compile(r"(\S+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$", re.S)
+_DEST_TITLE = re.compile(r"(\S*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$", re.S)
 
 
 def split_leading_link(s: str, refs: dict[str, Any] | None = None) -> LeadingLink | None:
