@@ -134,6 +134,46 @@ def test_code_at_the_end_is_formatted_not_refused(name):
     assert shown(out) == shown(text)
 
 
+# -- raw HTML whose blank lines are content: a `<pre>`, `<script>`, `<style>` or `<textarea>` block,
+# a comment, `<?…?>`, `<!X…>` or CDATA runs past blank lines to its end marker, and left open, to the
+# end of its container, taking the blank lines after it (cmark-gfm keeps them; mistune's token ends
+# before them, as for a fence left open)
+HTML_BLANKS = {
+    "open-pre-then-blank-lines": ("<pre>\nfoo\n\n\n", None),
+    "open-style-then-blank-line": ('<style\n  type="text/css">\n\nfoo\nFoo\n    bar\n\n', None),  # found by the concatenation test
+    "open-comment-then-blank-lines": ("<!--\nfoo\n\n\n", None),
+    "open-processing-instruction-then-blank-lines": ("<?php\nfoo\n\n\n", None),
+    "open-declaration-then-blank-lines": ("<!X\nfoo\n\n\n", None),
+    "open-cdata-then-blank-lines": ("<![CDATA[\nfoo\n\n\n", None),
+    "open-pre-in-item-then-item": ("- a\n\n  <pre>\n  foo\n\n\n- b\n", None),
+    "pre-with-blank-lines": ("<pre>\nfoo\n\n\nbar\n</pre>\n", None),
+    "pre-with-lines-of-blanks": ("<pre>\nfoo\n \n\t\nbar\n</pre>\n", None),
+    "comment-with-blank-lines": ("# T\n\n<!--\n\n\n-->\n", None),
+    "closed-comment-then-blank-lines": ("# T\n\n<!-- a -->\n\n\n", "# T\n\n<!-- a -->\n"),
+    "closed-pre-then-blank-lines": ("<pre>\nfoo\n</pre>\n\n\n", "<pre>\nfoo\n</pre>\n"),
+    "div-then-blank-lines": ("<div>\nfoo\n\n\n", "<div>\nfoo\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HTML_BLANKS))
+def test_blank_lines_inside_raw_html_are_kept(name):
+    text, expected = HTML_BLANKS[name]
+    code, out, err = fmt_stdin(text)
+    assert code == 0, err
+    assert out == (text if expected is None else expected)
+    assert shown(out) == shown(text)
+
+
+def test_the_page_check_sees_the_end_of_the_page():
+    """Blank lines at the end of an open `<pre>` are shown; the check may not set them aside."""
+    from awesomelint.htmlcheck import same_page
+
+    assert not same_page("<pre>\nfoo\n\n\n", "<pre>\nfoo\n")
+    assert not same_page("<!--\nfoo\n\n", "<!--\nfoo\n")
+    assert not same_page("<pre>\nfoo\n  <div>\n", "<pre>\nfoo\n<div>\n")  # a `<pre>` left open holds the rest
+    assert same_page("<div>\nfoo\n\n\n", "<div>\nfoo\n")
+
+
 def test_code_span_trailing_space_is_kept_or_refused():
     """The exact case of the issue: `foo   bar  baz` must not become `foo   bar baz`."""
     text = CORNERS["code-span-trailing-space"]

@@ -84,6 +84,21 @@ def _open_fence(t: Token, lines: list[str]) -> bool:
     return end == line or len(last) < len(marker) or last.strip(marker[0]) != ""
 
 
+# raw HTML that runs past blank lines to an end marker (CommonMark's HTML blocks 1 to 5), by what
+# opens it; the other kinds end at a blank line
+_VERBATIM_HTML = re.compile(r"[ \t]*(?:(<(?:script|pre|style|textarea)(?:[ \t>]|$))|(<!--)|(<\?)|(<!\[CDATA\[)|(<![A-Za-z]))", re.I | re.M)
+_VERBATIM_HTML_END = [re.compile(r"</(?:script|pre|style|textarea)>", re.I), re.compile("-->"), re.compile(r"\?>"), re.compile(r"\]\]>"), re.compile(">")]
+
+
+def _open_html(t: Token) -> bool:
+    """Raw HTML of a kind that runs past blank lines, with no end marker: like a fence left open it
+    runs to the end of its container, and the blank lines after it are its content (cmark-gfm
+    keeps them), though its token ends before them."""
+    raw = t.get("raw") or ""
+    m = _VERBATIM_HTML.match(raw)
+    return m is not None and m.lastindex is not None and _VERBATIM_HTML_END[m.lastindex - 1].search(raw) is None
+
+
 def _layout(tokens: list[Token], skip: int, lines: list[str]) -> Layout:
     lay = Layout(front=set(range(1, skip + 1)), top=[t for t in tokens if t["type"] != "blank_line"])
 
@@ -99,6 +114,10 @@ def _layout(tokens: list[Token], skip: int, lines: list[str]) -> Layout:
                         lay.code.add(end)
             elif typ in ("block_html", "ref_def") and line:
                 lay.html.update(range(line, end + 1))
+                if typ == "block_html" and _open_html(t):
+                    while end < len(lines) and not lines[end].strip(" \t"):
+                        end += 1
+                        lay.html.add(end)
             elif typ in ("paragraph", "block_text") and line:
                 for n in range(line, end + 1):
                     lay.paragraph_last[n] = n == end
@@ -297,8 +316,8 @@ def _trimmed(line: str, n: int, lay: Layout) -> str | None:
     stripped = line.rstrip(" \t")
     if stripped == line:
         return None
-    if n in lay.html and stripped:
-        return None  # trailing blanks inside HTML are not shown; keep the HTML byte for byte
+    if n in lay.html:
+        return None  # inside raw HTML: keep it byte for byte (a line of blanks in a `<pre>` is content)
     if lay.paragraph_last.get(n) is False and line.endswith("  ") and stripped:
         return stripped + "  "  # a hard line break
     return stripped
@@ -424,7 +443,7 @@ def pass_blank_lines(out: Lines, lay: Layout, doc: Document | None) -> None:
     total = len(out.cells)
     prev_blank = True
     for n in range(1, total + 1):
-        if n in lay.code or n in lay.front:
+        if n in lay.code or n in lay.front or n in lay.html:  # (blank lines inside raw HTML are content)
             prev_blank = False
             continue
         line = out.get(n)
@@ -447,7 +466,7 @@ def pass_blank_lines(out: Lines, lay: Layout, doc: Document | None) -> None:
     for n in range(total, 0, -1):
         if not out.cells[n - 1]:
             continue
-        if n in lay.code or out.get(n).strip(" \t"):
+        if n in lay.code or n in lay.html or out.get(n).strip(" \t"):
             break
         out.delete(n)
 

@@ -47,7 +47,8 @@ def _trim(text: str, left: bool, right: bool) -> str:
 
 
 def _split_pre(html: str) -> list[str]:
-    """[outside, <pre>…</pre>, outside, …]: a scan, linear even for `<pre>` repeated with no end."""
+    """[outside, <pre>…</pre>, outside, …]: a scan, linear even for `<pre>` repeated with no end
+    (a `<pre>` left open runs to the end of the page)."""
     parts: list[str] = []
     pos = 0
     while True:
@@ -57,8 +58,9 @@ def _split_pre(html: str) -> list[str]:
         if start < 0:
             break
         end = html.find("</pre>", start)
-        if end < 0:
-            break
+        if end < 0:  # left open: the rest of the page is inside it
+            parts += [html[pos:start], html[start:]]
+            return [*parts, ""]
         parts += [html[pos:start], html[start : end + 6]]
         pos = end + 6
     parts.append(html[pos:])
@@ -73,9 +75,10 @@ def render_html(markdown: str) -> str:
 
 
 def normalize_html(html: str) -> str:
-    """The HTML with cmark-gfm's newlines next to block tags removed; everything else exact."""
+    """The HTML with cmark-gfm's newlines next to block tags removed; everything else exact, to
+    the page's last character (blank lines ending an open `<pre>` or comment are content)."""
     parts = _split_pre(html)
-    return "".join(p if i % 2 else _drop_layout(p) for i, p in enumerate(parts)).rstrip("\n")
+    return "".join(p if i % 2 else _drop_layout(p) for i, p in enumerate(parts))
 
 
 def same_page(a: str, b: str) -> bool:
