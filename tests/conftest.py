@@ -37,16 +37,40 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["AWESOMELINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("user-cache"))
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """The oracle figures of every file (tests/test_oracle.py), one line each."""
+_ORACLE_LINES: list[tuple[int, str]] = []  # from the workers, when the suite runs on several (xdist)
+
+
+def _oracle_lines() -> list[tuple[int, str]]:
+    """This process's oracle figures (tests/test_oracle.py), one line each, with each file's place."""
     import sys
 
     module = sys.modules.get("test_oracle")
-    figures = getattr(module, "FIGURES", None)
-    if not figures:
+    figures = getattr(module, "FIGURES", None) or []
+    return [
+        (
+            place,
+            f"{name[:44]:44} {s.seen:5} seen  recall {s.recall:6.1%}  names {s.names:6.1%} of {s.named:<5} descriptions {s.descriptions:6.1%} of {s.described}",
+        )
+        for place, name, s in figures
+    ]
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: its lines go to the controller
+        workeroutput["oracle_lines"] = _oracle_lines()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    _ORACLE_LINES.extend(tuple(x) for x in getattr(node, "workeroutput", {}).get("oracle_lines", []))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The oracle figures of every file, one line each, in the files' order."""
+    lines = sorted(_ORACLE_LINES + _oracle_lines())
+    if not lines:
         return
     terminalreporter.section("entries against GitHub's rendering (recall by url, names, descriptions)")
-    for name, s in figures:
-        terminalreporter.write_line(
-            f"{name[:44]:44} {s.seen:5} seen  recall {s.recall:6.1%}  names {s.names:6.1%} of {s.named:<5} descriptions {s.descriptions:6.1%} of {s.described}"
-        )
+    for _, line in lines:
+        terminalreporter.write_line(line)

@@ -16,7 +16,7 @@ from conftest import CORPUS, HERE, ids
 
 SHAPES = sorted((HERE / "fixtures").glob("*.md"))
 FILES = [p for p in CORPUS if p.name != "SOURCES.md"] + SHAPES
-FIGURES: list[tuple[str, oracle.Score]] = []
+FIGURES: list[tuple[int, str, oracle.Score]] = []  # (place in FILES, name, score): conftest prints them
 
 
 def _explain(score: oracle.Score) -> str:
@@ -30,7 +30,7 @@ def _explain(score: oracle.Score) -> str:
 def test_records_match_what_github_shows(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     score = oracle.compare(text, parse_text(text, str(path)))
-    FIGURES.append((path.name, score))
+    FIGURES.append((FILES.index(path), path.name, score))
     assert score.recall >= 0.99, _explain(score)
     assert score.names >= 0.98, _explain(score)
     assert score.descriptions >= 0.98, _explain(score)
