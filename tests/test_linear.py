@@ -39,6 +39,8 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "pipes-in-entry": lambda n: E + _rep("|", n) + "\n",
     "pipes-spaced": lambda n: "# T\n\n- " + _rep("| ", n) + "\n",
     "escaped-pipes-in-cell": lambda n: "# T\n\n| a | b |\n| - | - |\n| " + _rep("\\|", n) + " | x |\n",
+    "tag-row-of-attributes": lambda n: "# T\n\n| a | b |\n| - | - |\n<a" + _rep(" b='c' d=e", n) + " x\n",
+    "tag-rows": lambda n: "# T\n\n| a | b |\n| - | - |\n" + _rep("<a b c=d\n", n),
     "link-cell-then-blanks": lambda n: "# T\n\n| Name | Data |\n| - | - |\n| [A](https://a.org) | [d](https://d.org)" + " " * n + "x |\n",
     # entry heads and descriptions
     "brackets-in-entry": lambda n: E + _rep("[", n) + "\n",

@@ -75,3 +75,79 @@ def test_a_line_starting_with_a_pipe_never_breaks_a_table():
 
     check()
     assert all(breaks.match(s) for s in ("# h", "```", "> q", "***", "<div>"))  # (it does break on these)
+
+
+# -- where a table ends: GitHub's renderer decides ----------------------------------------------
+# On GitHub a table row is any line that does not start a block. Inside a table (not a paragraph)
+# that includes the blocks a paragraph cannot be broken by: HTML of the seventh kind (`<br />`,
+# `<span>` alone on a line), indented code, an empty list item, an ordered list from 2.
+_AFTER_ROWS = [
+    "<br />",
+    "  <br/>",
+    "<span>",
+    "</span>",
+    '<img src="a.png" alt="x">',
+    "<x-y a=1 b='2' c>",
+    "<br /> x",
+    "<span",
+    "    x",
+    "    | 3 | 4 |",
+    "|",
+    " |  ",
+    "\t| 3 | 4 |",
+    "  \t| 3 | 4 |",
+    "   | 3 | 4 |",
+    "2. x",
+    "2) x | y",
+    "1.",
+    "-",
+    "- ",
+    "* x",
+    "   - x",
+    "+",
+    "- x | y",
+    "===",
+    "x | y",
+    "[^1]: note",
+    "# h",
+    "***",
+    "> q",
+    "<div>",
+    "<!-- c -->",
+]
+
+
+def _rows_shown(text: str) -> int:
+    """The rows of the first table's body on GitHub (cmark-gfm)."""
+    from awesomelint.htmlcheck import render_html
+
+    html = render_html(text)
+    body = html[: html.index("</table>")].partition("<tbody>")[2]
+    return body.count("<tr>")
+
+
+def _rows_read(text: str) -> int:
+    tokens, _ = parse_blocks(text)
+    (table,) = _table_tokens(tokens)[:1]
+    return len(table["rows"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("line", _AFTER_ROWS)
+def test_a_table_ends_where_github_ends_it(line: str) -> None:
+    text = f"| a | b |\n| - | - |\n| 1 | 2 |\n{line}\n| 5 | 6 |\n"
+    assert _rows_read(text) == _rows_shown(text), text
+
+
+def test_a_table_ends_where_github_ends_it_on_random_lines() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = ["<", ">", "/", "</", "/>", "br", "span", "x-y", " ", "\t", "    ", "a=1", "b='2'", '"', "|", "-", "*", "2.", "1)", "#", "`", "x"]
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.lists(st.sampled_from(pieces), max_size=8).map("".join), min_size=1, max_size=3))
+    def check(lines: list[str]) -> None:
+        text = "| a | b |\n| - | - |\n| 1 | 2 |\n" + "".join(f"{ln}\n" for ln in lines)
+        assert _rows_read(text) == _rows_shown(text), text
+
+    check()

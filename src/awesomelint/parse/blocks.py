@@ -94,6 +94,17 @@ TABLE_PATTERN = (
 _DELIM_HAS_PIPE = re.compile(r"\|")
 
 
+# blocks that end a table on GitHub but cannot break a paragraph (a table is not one): any list item
+# (`2. x`, an empty `-`), indented code, and HTML of the seventh kind, a whole open or closing tag
+# alone on its line (`<br />`, `<span>`); possessive, so a long line of attributes is read once
+_HTML_ATTRIBUTE = r"""[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*+(?:[ \t]*=[ \t]*(?:[^ \t\n"'=<>`]++|'[^'\n]*+'|"[^"\n]*+"))?"""
+_TABLE_ONLY_BREAKS = (
+    r"|(?:^ {0,3}(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$))"
+    r"|(?:^(?: {0,3}\t| {4})[ \t]*[^ \t\n])"
+    r"|(?:^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*+(?:" + _HTML_ATTRIBUTE + r")*+[ \t]*/?>|</[A-Za-z][A-Za-z0-9-]*+[ \t]*>)[ \t]*$)"
+)
+
+
 def _align(cell: str) -> str | None:
     cell = cell.strip(CELL_SPACE)
     left, right = cell.startswith(":"), cell.endswith(":")
@@ -118,8 +129,10 @@ class PosBlockParser(BlockParser):
         for rules in (self.list_rules, self.block_quote_rules):
             if "table" not in rules:
                 rules.append("table")
+        # the lines that end a table: any block start, those a paragraph cannot be broken by included
         self._break_rules = re.compile(
-            "|".join(f"(?:{self.specification[name]})" for name in ("atx_heading", "fenced_code", "block_quote", "thematic_break", "block_html")),
+            "|".join(f"(?:{self.specification[name]})" for name in ("atx_heading", "fenced_code", "block_quote", "thematic_break", "block_html"))
+            + _TABLE_ONLY_BREAKS,
             re.M,
         )
 
@@ -207,8 +220,9 @@ def _parse_table(block: PosBlockParser, m: re.Match[str], state: PosState) -> in
     rows: list[tuple[int, str]] = []
     while pos < state.cursor_max:
         line = state.get_line(pos)
-        if line[:1] != "|" and (not line.strip(" \t\n") or block.is_break(line)):
-            break  # (a line starting with a pipe is neither blank nor a block that breaks a table)
+        text = line.strip(" \t\n")
+        if not text or text == "|" or (line[:1] != "|" and block.is_break(line)):
+            break  # (a pipe alone is a row of no cells, which ends a table; no block starts with a pipe)
         rows.append((pos, line.rstrip("\n")))
         pos += len(line)
     token: Token = {
