@@ -114,6 +114,9 @@ _AFTER_ROWS = [
     "> q",
     "<div>",
     "<!-- c -->",
+    "```",
+    "~~~ x`y",
+    "```<`",
 ]
 
 
@@ -122,14 +125,16 @@ def _rows_shown(text: str) -> int:
     from awesomelint.htmlcheck import render_html
 
     html = render_html(text)
+    if "</table>" not in html:
+        return -1
     body = html[: html.index("</table>")].partition("<tbody>")[2]
     return body.count("<tr>")
 
 
 def _rows_read(text: str) -> int:
     tokens, _ = parse_blocks(text)
-    (table,) = _table_tokens(tokens)[:1]
-    return len(table["rows"])  # type: ignore[arg-type]
+    tables = _table_tokens(tokens)
+    return len(tables[0]["rows"]) if tables else -1  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("line", _AFTER_ROWS)
@@ -142,7 +147,34 @@ def test_a_table_ends_where_github_ends_it_on_random_lines() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    pieces = ["<", ">", "/", "</", "/>", "br", "span", "x-y", " ", "\t", "    ", "a=1", "b='2'", '"', "|", "-", "*", "2.", "1)", "#", "`", "x"]
+    pieces = [
+        "<",
+        ">",
+        "/",
+        "</",
+        "/>",
+        "br",
+        "span",
+        "x-y",
+        " ",
+        "\t",
+        "    ",
+        "a=1",
+        "b='2'",
+        '"',
+        "|",
+        "-",
+        "*",
+        "2.",
+        "1)",
+        "#",
+        "`",
+        "~",
+        ">",
+        "_",
+        "=",
+        "x",
+    ]
 
     @settings(max_examples=400, deadline=None)
     @given(st.lists(st.lists(st.sampled_from(pieces), max_size=8).map("".join), min_size=1, max_size=3))
@@ -151,3 +183,38 @@ def test_a_table_ends_where_github_ends_it_on_random_lines() -> None:
         assert _rows_read(text) == _rows_shown(text), text
 
     check()
+
+
+# a table is not a paragraph: no line continues it lazily, so a row without its container's marker
+# or indent ends the container and the table (GitHub shows it as text after them)
+_LAZY_ROWS = {
+    "quote": "> | a | b |\n> | - | - |\n> | 1 | 2 |\n| 3 | 4 |\n",
+    "quote-in-item": "- > | a | b |\n  > | - | - |\n  > | 1 | 2 |\n  | 3 | 4 |\n",
+    "quote-marked": "> | a | b |\n> | - | - |\n> | 1 | 2 |\n> | 3 | 4 |\n",
+    "quote-after-tabs": "> x\n>\t\ty\n>\n> | a | b |\n> | - | - |\n> | 1 | 2 |\n| 3 | 4 |\n",  # mistune counts lazy lines before tabs grow
+    "item-indented": "- | a | b |\n  | - | - |\n  | 1 | 2 |\n  | 3 | 4 |\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_LAZY_ROWS))
+def test_a_table_in_a_container_has_no_lazy_rows(name: str) -> None:
+    text = _LAZY_ROWS[name]
+    assert _rows_read(text) == _rows_shown(text), text
+
+
+# known gaps, each a strict xfail so that a fix shows: mistune's list item takes a line without its
+# indent as a lazy one and does not say so, so a table in an item may take a lazy row; and a table
+# right under a paragraph in an item or a quote is read as the paragraph's lines (we cannot yet tell
+# an indented header line from a lazy one, which could not start a table)
+@pytest.mark.xfail(strict=True, reason="a list item's lazy lines are not known to its table (not fixed yet)")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- | a | b |\n  | - | - |\n  | 1 | 2 |\n| 3 | 4 |\n",
+        "- x\n\n  | a | b |\n  | - | - |\n  | 1 | 2 |\n| 3 | 4 |\n",
+        "- x\n  | a | b |\n  | - | - |\n  | 1 | 2 |\n",
+        "> x\n> | a | b |\n> | - | - |\n> | 1 | 2 |\n",
+    ],
+)
+def test_a_table_in_a_list_item_has_no_lazy_rows(text: str) -> None:
+    assert _rows_read(text) == _rows_shown(text), text

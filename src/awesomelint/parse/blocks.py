@@ -105,6 +105,9 @@ _TABLE_ONLY_BREAKS = (
 )
 
 
+_QUOTE_MARKER = re.compile(r" {0,3}>")  # a line of a block quote (mistune's test), not a lazy one
+
+
 def _align(cell: str) -> str | None:
     cell = cell.strip(CELL_SPACE)
     left, right = cell.startswith(":"), cell.endswith(":")
@@ -131,7 +134,8 @@ class PosBlockParser(BlockParser):
                 rules.append("table")
         # the lines that end a table: any block start, those a paragraph cannot be broken by included
         self._break_rules = re.compile(
-            "|".join(f"(?:{self.specification[name]})" for name in ("atx_heading", "fenced_code", "block_quote", "thematic_break", "block_html"))
+            "|".join(f"(?:{self.specification[name]})" for name in ("atx_heading", "block_quote", "thematic_break", "block_html"))
+            + r"|(?:^ {0,3}(?:`{3,}[^`\n]*|~{3,}[^\n]*)$)"  # a fence (a backtick one has no backtick after it)
             + _TABLE_ONLY_BREAKS,
             re.M,
         )
@@ -174,6 +178,21 @@ class PosBlockParser(BlockParser):
         if end is not None and len(state.tokens) > n:
             state.tokens[-1]["_e"] = (state, end)
         return end
+
+    def extract_block_quote(self, m: re.Match[str], state: PosState) -> tuple[str, int | None, set[int]]:  # type: ignore[override]
+        """mistune's, with the quote's lazy lines (no `>`) found again in the text it returns: mistune
+        counts their offsets before it expands the text's tabs, which moves them."""
+        start = state.cursor
+        text, end_pos, lazy = super().extract_block_quote(m, state)
+        if lazy:
+            lazy = set()
+            offset, pos = 0, start
+            for line in text.split("\n")[:-1]:  # one line of text for each line the quote took
+                source = state.get_line(pos)
+                if pos > start and _QUOTE_MARKER.match(source) is None:
+                    lazy.add(offset)
+                offset, pos = offset + len(line) + 1, pos + len(source)
+        return text, end_pos, lazy
 
     def parse_block_quote(self, m: re.Match[str], state: PosState) -> int:  # type: ignore[override]
         first = state.local_line(state.cursor)
@@ -221,6 +240,8 @@ def _parse_table(block: PosBlockParser, m: re.Match[str], state: PosState) -> in
     while pos < state.cursor_max:
         line = state.get_line(pos)
         text = line.strip(" \t\n")
+        if pos in state.lazy_line_starts:
+            break  # a quote's line without its `>`: a table has no lazy lines, it ends the quote on GitHub
         if not text or text == "|" or (line[:1] != "|" and block.is_break(line)):
             break  # (a pipe alone is a row of no cells, which ends a table; no block starts with a pipe)
         rows.append((pos, line.rstrip("\n")))
