@@ -47,6 +47,11 @@ class PosState(BlockState):
         self.last_child: PosState | None = None
 
     def child_state(self, src: str, lazy_line_starts: Any = None) -> PosState:
+        global _lazy_item_lines
+        if _lazy_item_lines is not None:  # a list item's, noted as mistune built its text
+            if lazy_line_starts is None and _lazy_item_lines[0] is src:
+                lazy_line_starts = _lazy_item_lines[1]
+            _lazy_item_lines = None
         child = super().child_state(src, lazy_line_starts)
         self.last_child = child  # type: ignore[assignment]
         return child  # type: ignore[return-value]
@@ -226,8 +231,9 @@ class PosBlockParser(BlockParser):
 
 
 def _parse_table(block: PosBlockParser, m: re.Match[str], state: PosState) -> int | None:
-    if state.parent is not None and state.tokens and state.tokens[-1]["type"] == "paragraph":
-        return None  # inside a list item these are lazy paragraph lines on GitHub, not a table
+    lazy = state.lazy_line_starts
+    if lazy and (m.start() in lazy or m.end("table_head") + 1 in lazy):
+        return None  # a container's lazy lines continue its paragraph on GitHub: no table starts there
     head_line, delim_line = m.group("table_head"), m.group("table_delim")
     if not (_DELIM_HAS_PIPE.search(delim_line) or head_line.strip(" \t").startswith("|")):
         return None
@@ -457,6 +463,31 @@ def _parse_list_item(block: Any, bullet: str, item: Any, token: Token, state: An
 
 
 list_parser._parse_list_item = _parse_list_item
+
+_orig_build_source = list_parser._build_list_item_source
+_lazy_item_lines: tuple[str, set[int]] | None = None  # (a list item's text, its lazy line starts), for its child state
+
+
+def _build_list_item_source(text: str, src: str, continue_width: int) -> str:
+    """mistune's text of a list item, noting which of its lines are lazy (a line without the item's
+    indent that mistune took as the paragraph's): the item's child state gets them as a quote's does."""
+    global _lazy_item_lines
+    out = _orig_build_source(text, src, continue_width)
+    lazy: set[int] = set()
+    offset = len(text)
+    for line in src.split("\n"):  # as mistune's `_clean_list_item_text` cleans each line
+        if list_parser._has_continuation_indent(line, continue_width):
+            line = list_parser._strip_continuation_indent(line, continue_width)
+        else:
+            if line.strip(" \t"):
+                lazy.add(offset)
+            line = list_parser._expand_leading_tabs(line)
+        offset += len(line) + 1
+    _lazy_item_lines = (out, lazy) if lazy else None
+    return out
+
+
+list_parser._build_list_item_source = _build_list_item_source
 
 _orig_compile_break = list_parser._compile_list_break_sc
 
