@@ -125,13 +125,17 @@ CODE_AT_END = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(CODE_AT_END))
-def test_code_at_the_end_is_formatted_not_refused(name):
-    text, expected = CODE_AT_END[name]
+def assert_formats_to(text: str, expected: str | None) -> None:
+    """fmt writes `expected` (None: the text unchanged), and the page is the same."""
     code, out, err = fmt_stdin(text)
     assert code == 0, err
     assert out == (text if expected is None else expected)
     assert shown(out) == shown(text)
+
+
+@pytest.mark.parametrize("name", sorted(CODE_AT_END))
+def test_code_at_the_end_is_formatted_not_refused(name):
+    assert_formats_to(*CODE_AT_END[name])
 
 
 # -- raw HTML whose blank lines are content: a `<pre>`, `<script>`, `<style>` or `<textarea>` block,
@@ -157,11 +161,7 @@ HTML_BLANKS = {
 
 @pytest.mark.parametrize("name", sorted(HTML_BLANKS))
 def test_blank_lines_inside_raw_html_are_kept(name):
-    text, expected = HTML_BLANKS[name]
-    code, out, err = fmt_stdin(text)
-    assert code == 0, err
-    assert out == (text if expected is None else expected)
-    assert shown(out) == shown(text)
+    assert_formats_to(*HTML_BLANKS[name])
 
 
 def test_the_page_check_sees_the_end_of_the_page():
