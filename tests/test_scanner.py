@@ -267,3 +267,22 @@ def test_a_lazy_line_under_a_list_item_is_no_heading_underline(text: str) -> Non
 
     tokens, _ = parse_blocks(text)
     assert headings(tokens) == len(re.findall(r"<h[1-6]>", render_html(text))), text
+
+
+def test_lazy_lines_are_noted_per_thread() -> None:
+    """A list item's lazy lines wait for its child state in a per-thread slot: parsers in several
+    threads at once give the tokens each gives alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"- x{i}\n  | a | b |\n  | - | - |\n  | {i} | 2 |\n| 3 | 4 |\n\n- Foo\n===\n" * 20 for i in range(8)]
+    alone = [json.dumps(parse_blocks(t)[0], default=str) for t in texts]
+    import sys
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns every few bytecodes
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            together = list(pool.map(lambda t: json.dumps(parse_blocks(t)[0], default=str), texts * 4))
+    finally:
+        sys.setswitchinterval(interval)
+    assert together == alone * 4

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 from bisect import bisect_right
 from typing import Any
 
@@ -47,11 +48,11 @@ class PosState(BlockState):
         self.last_child: PosState | None = None
 
     def child_state(self, src: str, lazy_line_starts: Any = None) -> PosState:
-        global _lazy_item_lines
-        if _lazy_item_lines is not None:  # a list item's, noted as mistune built its text
-            if lazy_line_starts is None and _lazy_item_lines[0] is src:
-                lazy_line_starts = _lazy_item_lines[1]
-            _lazy_item_lines = None
+        noted = getattr(_lazy_item, "lines", None)
+        if noted is not None:  # a list item's, noted as mistune built its text
+            if lazy_line_starts is None and noted[0] is src:
+                lazy_line_starts = noted[1]
+            _lazy_item.lines = None
         child = super().child_state(src, lazy_line_starts)
         self.last_child = child  # type: ignore[assignment]
         return child  # type: ignore[return-value]
@@ -465,13 +466,12 @@ def _parse_list_item(block: Any, bullet: str, item: Any, token: Token, state: An
 list_parser._parse_list_item = _parse_list_item
 
 _orig_build_source = list_parser._build_list_item_source
-_lazy_item_lines: tuple[str, set[int]] | None = None  # (a list item's text, its lazy line starts), for its child state
+_lazy_item = threading.local()  # .lines: (a list item's text, its lazy line starts), for its child state (one per thread)
 
 
 def _build_list_item_source(text: str, src: str, continue_width: int) -> str:
     """mistune's text of a list item, noting which of its lines are lazy (a line without the item's
     indent that mistune took as the paragraph's): the item's child state gets them as a quote's does."""
-    global _lazy_item_lines
     out = _orig_build_source(text, src, continue_width)
     lazy: set[int] = set()
     offset = len(text)
@@ -483,7 +483,7 @@ def _build_list_item_source(text: str, src: str, continue_width: int) -> str:
                 lazy.add(offset)
             line = list_parser._expand_leading_tabs(line)
         offset += len(line) + 1
-    _lazy_item_lines = (out, lazy) if lazy else None
+    _lazy_item.lines = (out, lazy) if lazy else None
     return out
 
 
