@@ -323,3 +323,12 @@ def test_yaml_round_trip_of_generated_doc_is_stable():
     doc = document(STYLE_BULLET, [Entry("A", "https://a.org", "Alpha.", attributes={"patients": "10"})])
     data = to_data(doc)
     assert from_data(load_yaml(dump_yaml(data), "x.yaml"), "x.yaml").sections[0].content[0].entries[0].attributes == {"patients": "10"}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("style", sorted(_FULL))
+@pytest.mark.parametrize("description", ["00.", "2) Second.", "- Dashed.", "# Hashed.", "> Quoted.", "***"])
+def test_a_description_that_would_start_a_block_keeps_its_place(style, description):
+    """Found by the property test above: `- 00.` as a sub-item is an empty numbered item."""
+    doc = document(style, [Entry("00", None, description, links=[Link("Data", "https://mimic.org/0", "0", inline=False)], description_format="item")])
+    md = render(copy.deepcopy(doc))
+    assert all_content(parse_text(md)) == all_content(doc), md

@@ -405,10 +405,16 @@ def _emphasised(name: str | None) -> bool:
     return (name or "").startswith(("**", "__"))
 
 
+# a description that, written as a sub-item (`- {description}`), would start another block there
+_STARTS_A_BLOCK = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|#{1,6}(?:[ \t]|$)|[>|<]|```|~~~|(?:[*_-][ \t]*){3,}$")
+
+
 def _render_labelled_entry(entry: Entry, marker: str) -> list[str]:
     if entry.url is not None:  # `- [Name](url) - …`: the bullet shape, with sub-items for the rest
         return _render_bullet_entry(entry, marker)
     entry = _shaped(entry, (None, "item", "item-nested"))
+    if entry.description_format in ("item", "item-nested") and _STARTS_A_BLOCK.match(entry.description):
+        entry = _shaped(entry, (None,))  # `- 00.` would be an empty numbered item: the head line holds it
     plain_head = not entry.description and not entry.attributes and not any(not lk.inline for lk in entry.links)
     if entry.name_format != "bold" and not _emphasised(entry.name) and not (plain_head and entry.children):
         # bold keeps a plain name apart from what follows it; a name over real children has nothing
