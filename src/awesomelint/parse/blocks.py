@@ -245,10 +245,10 @@ def _parse_table(block: PosBlockParser, m: re.Match[str], state: PosState) -> in
     pos = m.end() + 1
     rows: list[tuple[int, str]] = []
     while pos < state.cursor_max:
+        if pos in state.lazy_line_starts:
+            break  # a line without its quote's `>` or its item's indent: a table has no lazy lines
         line = state.get_line(pos)
         text = line.strip(" \t\n")
-        if pos in state.lazy_line_starts:
-            break  # a quote's line without its `>`: a table has no lazy lines, it ends the quote on GitHub
         if not text or text == "|" or (line[:1] != "|" and block.is_break(line)):
             break  # (a pipe alone is a row of no cells, which ends a table; no block starts with a pipe)
         rows.append((pos, line.rstrip("\n")))
